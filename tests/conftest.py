@@ -11,7 +11,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
-def aieng_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def aieng_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Point ``AIENG_HOME`` at a fresh folder so no test reads or writes the user's real one."""
     home = tmp_path_factory.mktemp("aieng-home")
     monkeypatch.setenv("AIENG_HOME", str(home))

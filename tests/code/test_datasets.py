@@ -317,3 +317,15 @@ def test_the_package_imports_its_loaders_lazily() -> None:
     assert datasets.load.__module__ == "aieng.datasets.loaders"
     with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
         _ = datasets.nothing  # type: ignore[attr-defined]
+
+
+def test_card_report_is_one_html_file_with_a_plot_per_column(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "card.html"
+    code, out, err = cli("data", "show", "islr_default", "--report", str(target))
+    assert code == 0, err
+    assert "Wrote the data card report to" in err and "ISLR" in out
+    html = target.read_text()
+    assert html.count('src="data:image/png;base64,') >= 1  # 4 columns: one figure of panels
+    assert "Columns 1–4 of 4" in html
+    assert "default = Yes" in html  # the headline positive rate
+    assert "<script" not in html and 'src="http' not in html  # readable offline

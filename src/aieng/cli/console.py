@@ -13,9 +13,9 @@ from rich.console import Console
 
 def stdout() -> Console:
     """Console for results (what a user pipes into another program)."""
-    return Console(highlight=False)
+    return Console(highlight=False, soft_wrap=True)  # long messages: let the terminal wrap
 
 
 def stderr() -> Console:
     """Console for errors, warnings and progress (never mixed into piped results)."""
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)

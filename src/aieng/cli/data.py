@@ -57,11 +57,23 @@ def list_(as_json: JsonFlag = False) -> None:
 
 
 @app.command()
-def show(name: NameArg, as_json: JsonFlag = False) -> None:
+def show(
+    name: NameArg,
+    as_json: JsonFlag = False,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write the card as an HTML report with plots."),
+    ] = None,
+) -> None:
     """Show a dataset's card, with missing counts and levels computed from the data."""
     from aieng.datasets.loaders import load
 
     card = get_card(name)
+    if report is not None:
+        from aieng.datasets.card_report import build_card_report
+
+        written = build_card_report(card.name).write(report)
+        console.stderr().print(f"Wrote the data card report to {escape(str(written))}")
     if as_json:
         _echo_json(card.model_dump(mode="json", exclude_none=True))
         return

@@ -1,0 +1,214 @@
+"""``aieng roadmap``: the whole plan as a tree, one month/phase/area/topic in depth, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from aieng.cli import console
+from aieng.errors import unknown_name
+from aieng.roadmap import Month, Roadmap, Topic, load
+from aieng.roadmap.progress import Entry, ProgressStore
+from aieng.roadmap.summary import Tally, summarize, topic_status
+from aieng.runs import built_months
+from aieng.settings import get_settings
+
+app = typer.Typer(no_args_is_help=False, help="Show the 12-month plan and where aieng teaches it.")
+
+MARK = {"done": "✓", "learning": "◐", "pending": "·", "skipped": "–"}
+PLAIN_MARK = {"done": "[x]", "learning": "[~]", "pending": "[ ]", "skipped": "[-]"}
+
+
+def _month_status(month: Month) -> str:
+    return "built" if month.id in built_months() else "planned"
+
+
+def _tally_text(t: Tally) -> str:
+    return f"{t.done}/{t.total - t.skipped} done ({t.percent:.0f}%)"
+
+
+def _topic_line(topic: Topic, entries: dict[str, Entry], *, plain: bool) -> str:
+    status = topic_status(topic, entries)
+    mark = (PLAIN_MARK if plain else MARK)[status]
+    where = ", ".join((*topic.commands, *topic.modules, *topic.docs)) or "planned"
+    if plain:
+        return f"{mark} {topic.id}  {topic.title}  ({where})"
+    colour = "green" if topic.status == "built" else "dim"
+    return (
+        f"{mark} [bold]{escape(topic.id)}[/]  {escape(topic.title)}  [{colour}]{escape(where)}[/]"
+    )
+
+
+def _plan_tree(
+    rm: Roadmap, entries: dict[str, Entry], *, topics: bool, plain: bool
+) -> list[str] | Tree:
+    summary = summarize(rm, entries)
+    built = sum(1 for t in rm.topics if t.status == "built")
+    head = (
+        f"{rm.title} — {len(rm.months)} months, {len(rm.phases)} phases, {len(rm.areas)} concept "
+        f"areas, {len(rm.topics)} topics ({built} taught by aieng so far) · "
+        f"{_tally_text(summary.overall)}"
+    )
+    lines: list[str] = [head]
+    tree = Tree(f"[bold]{escape(head)}[/]")
+    for phase in rm.phases:
+        months = rm.months_of_phase(phase.id)
+        label = (
+            f"Phase {phase.id[1]} · {phase.title} (months {months[0].number}–{months[-1].number})"
+            f" · {_tally_text(summary.phases[phase.id])}"
+        )
+        lines.append(f"  {label}")
+        branch = tree.add(f"[bold cyan]{escape(label)}[/]")
+        for m in months:
+            state = _month_status(m)
+            label = f"{m.id} {m.title} [{state}] · {_tally_text(summary.months[m.id])}"
+            lines += [
+                f"    {label}",
+                f"      project: {m.project}",
+                f"      aieng:   {m.deliverable}",
+            ]
+            colour = "green" if state == "built" else "yellow"
+            node = branch.add(
+                f"[bold]{m.id}[/] {escape(m.title)} [{colour}]\\[{state}][/] · "
+                f"{_tally_text(summary.months[m.id])}"
+            )
+            node.add(f"[dim]project:[/] {escape(m.project)}")
+            node.add(f"[dim]aieng:[/]   {escape(m.deliverable)}")
+            if topics:
+                for t in rm.topics_of_month(m.id):
+                    lines.append(f"      {_topic_line(t, entries, plain=True)}")
+                    node.add(_topic_line(t, entries, plain=False))
+    lines.append("  Concept areas")
+    areas = tree.add("[bold cyan]Concept areas[/]")
+    for a in rm.areas:
+        n = len(rm.topics_of_area(a.id))
+        label = f"{a.number:>2}. {a.title} ({a.tagline}) — {n} topics: {a.summary}"
+        lines.append(f"    {label}")
+        areas.add(escape(label))
+    return lines if plain else tree
+
+
+def _entries() -> dict[str, Entry]:
+    return ProgressStore(get_settings().progress_db).entries()
+
+
+def _as_json(rm: Roadmap, entries: dict[str, Entry]) -> dict[str, Any]:
+    doc = rm.model_dump(mode="json")
+    for month in doc["months"]:
+        month["status"] = _month_status(rm.month(month["id"]))
+    for topic, raw in zip(rm.topics, doc["topics"], strict=True):
+        raw["status"] = topic.status
+        raw["progress"] = topic_status(topic, entries)
+    return doc
+
+
+@app.callback(invoke_without_command=True)
+def roadmap(
+    ctx: typer.Context,
+    topics: Annotated[bool, typer.Option("--topics", "-t", help="List every topic.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The whole plan as JSON.")] = False,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain indented text (for pipes and grep).")
+    ] = False,
+) -> None:
+    """The whole plan: 4 phases, 12 months, 10 concept areas, with your progress."""
+    if ctx.invoked_subcommand is not None:
+        return
+    rm, entries = load(), _entries()
+    if as_json:
+        typer.echo(json.dumps(_as_json(rm, entries), indent=2, ensure_ascii=False))
+        return
+    view = _plan_tree(rm, entries, topics=topics, plain=plain)
+    if isinstance(view, list):
+        typer.echo("\n".join(view))
+    else:
+        console.stdout().print(view)
+        console.stdout().print(
+            "[dim]aieng roadmap show m03 · aieng roadmap --topics · aieng next[/]"
+        )
+
+
+@app.command()
+def show(
+    item: Annotated[
+        str, typer.Argument(help="A month (m03), phase (p2), area (data) or topic id.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
+) -> None:
+    """One month, phase, concept area or topic in depth."""
+    rm, entries = load(), _entries()
+    key = item.strip().lower()
+    months = {m.id: m for m in rm.months}
+    if len(key) == 2 and key[0] == "m" and key[1].isdigit():
+        key = f"m0{key[1]}"
+    phases = {p.id: p for p in rm.phases}
+    areas = {a.id: a for a in rm.areas}
+    by_id = rm.canonical_ids()
+    if key in months:
+        m = months[key]
+        doc: dict[str, Any] = {**m.model_dump(mode="json"), "status": _month_status(m)}
+        title = f"{m.id} · {m.title}"
+        fields = [
+            ("phase", m.phase),
+            ("status", doc["status"]),
+            ("goal", m.goal),
+            ("project", m.project),
+            ("aieng", m.deliverable),
+            ("module", m.module),
+            ("command", m.command),
+        ]
+        listed = rm.topics_of_month(m.id)
+    elif key in phases:
+        p = phases[key]
+        doc = p.model_dump(mode="json")
+        title = f"Phase {p.id[1]} · {p.title}"
+        ms = rm.months_of_phase(p.id)
+        fields = [("summary", p.summary)] + [(m.id, f"{m.title} [{_month_status(m)}]") for m in ms]
+        listed = [t for m in ms for t in rm.topics_of_month(m.id)]
+    elif key in areas:
+        a = areas[key]
+        doc = a.model_dump(mode="json")
+        title = f"{a.number}. {a.title} ({a.tagline})"
+        fields = [("summary", a.summary)]
+        listed = rm.topics_of_area(a.id)
+    elif key in by_id:
+        t = next(x for x in rm.topics if x.id == by_id[key])
+        doc = {**t.model_dump(mode="json"), "status": t.status}
+        title = f"{t.id} · {t.title}"
+        fields = [
+            ("source", t.source),
+            ("area", t.area),
+            ("month", t.month),
+            ("why", t.why),
+            ("status", t.status),
+            ("progress", topic_status(t, entries)),
+            ("modules", ", ".join(t.modules)),
+            ("commands", ", ".join(t.commands)),
+            ("exercises", ", ".join(t.exercises)),
+            ("docs", ", ".join(t.docs)),
+        ]
+        listed = []
+    else:
+        known = [*months, *phases, *areas, *by_id]
+        raise unknown_name("roadmap item", item, known, list_command="aieng roadmap --topics")
+    if as_json:
+        doc["topics"] = [t.id for t in listed]
+        typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    out = console.stdout()
+    out.print(f"[bold]{escape(title)}[/]")
+    for name, value in fields:
+        if value:
+            out.print(f"[cyan]{name:>9}[/]  {escape(value)}", soft_wrap=False)
+    if listed:
+        table = Table("", "topic", "title", "taught by aieng", "month", box=None)
+        for t in listed:
+            where = ", ".join((*t.commands, *t.modules, *t.exercises, *t.docs)) or "planned"
+            status = topic_status(t, entries)
+            table.add_row(MARK[status], t.id, t.title, where, t.month)
+        out.print(table)

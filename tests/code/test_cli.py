@@ -1,0 +1,140 @@
+"""The command line: error reporting, and the roadmap/progress/run commands end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aieng.roadmap import load
+
+
+def test_user_error_prints_error_and_hint_without_traceback(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("run", "m13")
+    assert code == 2
+    assert "Error: unknown month 'm13'" in err
+    assert "Hint: " in err and "aieng run" in err
+    assert "Traceback" not in err and out == ""
+
+
+def test_debug_shows_the_traceback(cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("--debug", "run", "m13")
+    assert code == 2
+    assert "Traceback (most recent call last)" in err
+    assert "Error: unknown month 'm13'" in err
+
+
+def test_a_bug_is_reported_as_a_bug(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import aieng.cli.roadmap as roadmap_cli
+
+    def explode() -> None:
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(roadmap_cli, "load", explode)
+    code, _, err = cli("roadmap")
+    assert code == 1
+    assert "Error: unexpected internal error (KeyError: 'surprise')" in err
+    assert "Rerun with `aieng --debug" in err and "Traceback" not in err
+
+
+def test_real_process_has_no_traceback_for_user_errors(aieng_home: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "aieng", "roadmap", "show", "m99"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Error: unknown roadmap item 'm99'")
+    assert "Traceback" not in proc.stderr
+
+
+def test_run_without_arguments_lists_built_and_planned(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("run")
+    assert code == 0
+    assert "No month is built yet" in out
+    assert "Planned: m01, m02" in out
+
+
+def test_run_of_a_planned_month_says_so(cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("run", "m03")
+    assert code == 2
+    assert "Error: month m03 (Mathematics for Machine Learning) is planned, not built yet" in err
+    assert "aieng roadmap show m03" in err
+
+
+def test_roadmap_tree_json_and_plain(cli) -> None:  # type: ignore[no-untyped-def]
+    rm = load()
+    code, out, _ = cli("roadmap")
+    assert code == 0
+    for phase in rm.phases:
+        assert phase.title in out
+    assert "m12" in out and "Concept areas" in out
+
+    code, out, _ = cli("roadmap", "--json")
+    doc = json.loads(out)
+    assert len(doc["months"]) == 12 and len(doc["topics"]) == len(rm.topics)
+    assert {t["status"] for t in doc["topics"]} <= {"built", "planned"}
+    assert all(t["progress"] == "pending" for t in doc["topics"])
+
+    code, out, _ = cli("roadmap", "--plain", "--topics")
+    assert code == 0
+    assert "\x1b[" not in out and "├" not in out  # no colour codes, no tree drawing
+    assert sum(line.strip().startswith("[ ]") for line in out.splitlines()) == len(rm.topics)
+
+
+def test_roadmap_show_month_phase_area_topic(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("roadmap", "show", "m3")
+    assert code == 0
+    assert "Mathematics for Machine Learning" in out
+    assert "Implement linear regression using NumPy from scratch." in out
+    code, out, _ = cli("roadmap", "show", "p2", "--json")
+    assert json.loads(out)["title"] == "Core Machine Learning"
+    code, out, _ = cli("roadmap", "show", "data", "--json")
+    assert "data.cleaning.missing-values" in json.loads(out)["topics"]
+    code, out, _ = cli("roadmap", "show", "data.cleaning.missing-values")
+    assert "Handle missing values" in out
+
+
+def test_roadmap_show_unknown_suggests(cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("roadmap", "show", "data.cleaning.missing-value")
+    assert code == 2
+    assert "Error: unknown roadmap item 'data.cleaning.missing-value'" in err
+    assert "Did you mean 'data.cleaning.missing-values'" in err
+
+
+def test_progress_mark_next_export_import(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = load().topics[0]
+    code, out, _ = cli("next")
+    assert code == 0 and first.title in out
+
+    code, out, _ = cli("progress", "mark", first.id, "done")
+    assert code == 0 and f"Marked 1 item(s) done: {first.id}" in out
+    code, out, _ = cli("next")
+    assert first.title not in out.splitlines()[0]
+
+    code, out, _ = cli("progress", "--json")
+    assert json.loads(out)["overall"]["done"] == 1
+
+    exported = tmp_path / "p.json"
+    code, out, _ = cli("progress", "export", str(exported))
+    assert code == 0 and "Exported 1 mark(s)" in out
+    code, out, _ = cli("progress", "import", str(exported))
+    assert code == 0 and "0 new, 0 updated, 1 kept" in out
+
+
+def test_progress_errors_are_pinned(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("progress", "mark", "data.cleaning.missing-values", "finished")
+    assert code == 2 and "Error: unknown status 'finished'" in err
+    code, _, err = cli("progress", "mark", "no.such.topic", "done")
+    assert code == 2 and "Error: unknown topic 'no.such.topic'" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]")
+    code, _, err = cli("progress", "import", str(bad))
+    assert code == 1 and "is not an aieng progress export" in err
+    code, _, err = cli("progress", "import", str(tmp_path / "missing.json"))
+    assert code == 1 and "Error: no such file" in err
