@@ -64,7 +64,9 @@ class DataError(AiengError):
     """The data itself is unusable for the step asked (empty, wrong columns, wrong types)."""
 
 
-def unknown_name(kind: str, received: str, known: Iterable[str], *, list_command: str) -> NotFoundError:
+def unknown_name(
+    kind: str, received: str, known: Iterable[str], *, list_command: str
+) -> NotFoundError:
     """Build the standard "unknown X" error, suggesting the closest known names.
 
     >>> err = unknown_name("month", "m3", ["m01", "m03"], list_command="aieng run")
