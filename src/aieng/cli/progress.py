@@ -53,7 +53,12 @@ def progress(
         }
         typer.echo(json.dumps(doc, indent=2))
         return
-    table = Table("", "", "done", "learning", "skipped", "", "", box=None, pad_edge=False)
+    table = Table(box=None, pad_edge=False, show_header=False)
+    table.add_column()
+    table.add_column(no_wrap=True, overflow="ellipsis", max_width=38)
+    table.add_column(justify="right")
+    table.add_column()
+    table.add_column(justify="right")
     rows = [("Overall", "", summary.overall)]
     for phase in rm.phases:
         rows.append((f"Phase {phase.id[1]}", phase.title, summary.phases[phase.id]))
@@ -64,14 +69,14 @@ def progress(
             name if name.startswith(" ") else f"[bold]{name}[/]",
             escape(title),
             f"{t.done}/{counted}",
-            str(t.learning),
-            str(t.skipped),
-            ProgressBar(total=max(counted, 1), completed=t.done, width=20),
-            f"{t.percent:5.1f}%",
+            ProgressBar(total=max(counted, 1), completed=t.done, width=16),
+            f"{t.percent:.0f}%",
         )
     console.stdout().print(table)
+    overall = summary.overall
     console.stdout().print(
-        "[dim]Mark a topic: aieng progress mark ID done · What next: aieng next[/]"
+        f"{overall.learning} topic(s) under way, {overall.skipped} skipped. "
+        "[dim]Mark one: aieng progress mark ID done · What next: aieng next[/]"
     )
 
 

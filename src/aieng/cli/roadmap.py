@@ -50,9 +50,9 @@ def _plan_tree(
     summary = summarize(rm, entries)
     built = sum(1 for t in rm.topics if t.status == "built")
     head = (
-        f"{rm.title} — {len(rm.months)} months, {len(rm.phases)} phases, {len(rm.areas)} concept "
-        f"areas, {len(rm.topics)} topics ({built} taught by aieng so far) · "
-        f"{_tally_text(summary.overall)}"
+        f"AI Engineering Roadmap · {len(rm.phases)} phases · {len(rm.months)} months · "
+        f"{len(rm.areas)} concept areas · {len(rm.topics)} topics ({built} taught by aieng so far)"
+        f" · you: {_tally_text(summary.overall)}"
     )
     lines: list[str] = [head]
     tree = Tree(f"[bold]{escape(head)}[/]")
@@ -127,7 +127,7 @@ def roadmap(
     if isinstance(view, list):
         typer.echo("\n".join(view))
     else:
-        console.stdout().print(view)
+        console.stdout().print(view, soft_wrap=False)  # wrap long lines inside the tree
         console.stdout().print(
             "[dim]aieng roadmap show m03 · aieng roadmap --topics · aieng next[/]"
         )
@@ -202,9 +202,13 @@ def show(
         return
     out = console.stdout()
     out.print(f"[bold]{escape(title)}[/]")
+    grid = Table.grid(padding=(0, 2))  # values wrap under themselves, not under the labels
+    grid.add_column(style="cyan", justify="right", no_wrap=True)
+    grid.add_column()
     for name, value in fields:
         if value:
-            out.print(f"[cyan]{name:>9}[/]  {escape(value)}", soft_wrap=False)
+            grid.add_row(name, escape(value))
+    out.print(grid)
     if listed:
         table = Table("", "topic", "title", "taught by aieng", "month", box=None)
         for t in listed:

@@ -27,6 +27,10 @@ def _is_positive(series: pd.Series, positive: str) -> pd.Series:
     return series.astype("string") == positive
 
 
+def _short(label: str, limit: int = 20) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def _plot_column(ax: Axes, series: pd.Series, *, title: str) -> None:
     """Draw one column on ``ax``: a histogram for numbers, bars of the top levels otherwise."""
     values = series.dropna()
@@ -38,7 +42,7 @@ def _plot_column(ax: Axes, series: pd.Series, *, title: str) -> None:
             counts = pd.concat(
                 [counts.iloc[:TOP_LEVELS], pd.Series({"(other)": counts.iloc[TOP_LEVELS:].sum()})]
             )
-        labels = [str(label)[:18] for label in counts.index][::-1]
+        labels = [_short(str(label)) for label in counts.index][::-1]
         ax.barh(labels, counts.to_numpy()[::-1], color=PALETTE[0])
     missing = int(series.isna().sum())
     suffix = f" ({missing} missing)" if missing else ""
@@ -52,7 +56,7 @@ def _column_figures(frame: pd.DataFrame, names: Sequence[str]) -> list[tuple[Fig
     for start in range(0, len(names), per_figure):
         chunk = list(names[start : start + per_figure])
         rows = -(-len(chunk) // PANELS)  # ceiling division
-        fig, axes = new_figure(rows, PANELS, width=9.0, height=2.4 * rows)
+        fig, axes = new_figure(rows, PANELS, width=9.0, height=2.6 * rows)
         flat = np.atleast_1d(axes).ravel()
         for ax, name in zip(flat, chunk, strict=False):
             _plot_column(ax, frame[name], title=name)
@@ -85,7 +89,7 @@ def build_card_report(name: str) -> Report:
         headline[f"{card.target} = {card.positive_class}"] = f"{100 * rate:.1f}%"
     else:
         headline[f"mean {card.target}"] = float(frame[card.target].mean())
-    report = Report(title=f"Data card — {card.title}", subtitle=f"aieng dataset `{card.name}`")
+    report = Report(title=f"Data card — {card.title}", subtitle=f"aieng dataset {card.name}")
     report.metrics(headline)
 
     about = report.section("About the data")
