@@ -138,3 +138,14 @@ def test_progress_errors_are_pinned(cli, tmp_path: Path) -> None:  # type: ignor
     assert code == 1 and "is not an aieng progress export" in err
     code, _, err = cli("progress", "import", str(tmp_path / "missing.json"))
     assert code == 1 and "Error: no such file" in err
+
+
+def test_run_all_with_nothing_built_writes_an_honest_portfolio(cli, aieng_home: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("run", "all")
+    assert code == 0
+    assert "No month is built yet" in out
+    index = aieng_home / "runs" / "index.html"
+    assert f"Portfolio: {index}" in out
+    html = index.read_text()
+    assert "m01" in html and "m12" in html and "planned" in html
+    assert "report.html" not in html  # no month links to a report it does not have

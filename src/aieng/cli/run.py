@@ -61,4 +61,6 @@ def run(
         records, index = run_all(seed=seed, on_month=advance)
     for record in records:
         _show(record)
+    if not records:
+        out.print("No month is built yet; the portfolio lists the twelve as planned.")
     out.print(f"[bold]Portfolio:[/] {index}")
