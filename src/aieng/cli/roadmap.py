@@ -12,7 +12,7 @@ from rich.tree import Tree
 
 from aieng.cli import console
 from aieng.errors import unknown_name
-from aieng.roadmap import Month, Roadmap, Topic, load
+from aieng.roadmap import Month, Roadmap, Topic, load, normalize_id
 from aieng.roadmap.progress import Entry, ProgressStore
 from aieng.roadmap.summary import Tally, summarize, topic_status
 from aieng.runs import built_months
@@ -142,10 +142,8 @@ def show(
 ) -> None:
     """One month, phase, concept area or topic in depth."""
     rm, entries = load(), _entries()
-    key = item.strip().lower()
+    key = normalize_id(item)
     months = {m.id: m for m in rm.months}
-    if len(key) == 2 and key[0] == "m" and key[1].isdigit():
-        key = f"m0{key[1]}"
     phases = {p.id: p for p in rm.phases}
     areas = {a.id: a for a in rm.areas}
     by_id = rm.canonical_ids()

@@ -21,6 +21,14 @@ MONTH_ID = r"^m(0[1-9]|1[0-2])$"  # "m01" … "m12"
 Status = Literal["built", "planned"]
 
 
+def normalize_id(text: str) -> str:
+    """How users type ids → how they are stored: trimmed, lower case, ``m3`` read as ``m03``."""
+    key = text.strip().lower()
+    if len(key) == 2 and key[0] == "m" and key[1].isdigit():
+        key = f"m0{key[1]}"
+    return key
+
+
 class _Strict(BaseModel):
     """Base: unknown fields are errors, instances are immutable."""
 

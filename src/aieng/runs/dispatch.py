@@ -15,6 +15,7 @@ from aieng import __version__
 from aieng.errors import NotFoundError, unknown_name
 from aieng.io import atomic_write
 from aieng.roadmap import load as load_roadmap
+from aieng.roadmap import normalize_id
 from aieng.runs.registry import MonthProject, built_months
 from aieng.runs.result import RunResult
 from aieng.settings import get_settings
@@ -56,9 +57,7 @@ class RunRecord:
 
 def resolve_month(month_id: str, registry: Sequence[MonthProject] | None = None) -> MonthProject:
     """The built project for ``month_id``, or an error saying whether it is planned or unknown."""
-    month_id = month_id.strip().lower()
-    if len(month_id) == 2 and month_id[0] == "m" and month_id[1].isdigit():
-        month_id = f"m0{month_id[1]}"  # "m3" means "m03"
+    month_id = normalize_id(month_id)
     built = built_months(registry)
     if month_id in built:
         return built[month_id]
