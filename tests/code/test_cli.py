@@ -130,6 +130,8 @@ def test_progress_mark_next_export_import(cli, tmp_path: Path) -> None:  # type:
 def test_progress_errors_are_pinned(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, _, err = cli("progress", "mark", "data.cleaning.missing-values", "finished")
     assert code == 2 and "Error: unknown status 'finished'" in err
+    code, _, err = cli("progress", "mark", "done")
+    assert code == 2 and "Error: expected one or more ids and then a status, got only 'done'" in err
     code, _, err = cli("progress", "mark", "no.such.topic", "done")
     assert code == 2 and "Error: unknown topic 'no.such.topic'" in err
     bad = tmp_path / "bad.json"
@@ -149,3 +151,10 @@ def test_run_all_with_nothing_built_writes_an_honest_portfolio(cli, aieng_home: 
     html = index.read_text()
     assert "m01" in html and "m12" in html and "planned" in html
     assert "report.html" not in html  # no month links to a report it does not have
+
+
+def test_a_usage_error_is_a_usage_error_not_a_bug(cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("roadmap", "--bogus")
+    assert code == 2
+    assert "No such option: --bogus" in err
+    assert "internal error" not in err

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from aieng import __version__
 from aieng.cli import console
@@ -31,8 +32,8 @@ class _ReportingGroup(TyperGroup):
                 traceback.print_exc()
             _report(f"Error: {exc.message}", f"Hint: {exc.hint}" if exc.hint else "")
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
+        except (typer.Exit, typer.Abort, TyperException, KeyboardInterrupt):
+            raise  # exits, aborts and usage errors: Typer reports these itself
         except Exception as exc:
             if _debug_requested(ctx):
                 raise

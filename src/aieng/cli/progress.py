@@ -12,7 +12,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 
 from aieng.cli import console
-from aieng.errors import unknown_name
+from aieng.errors import UsageError, unknown_name
 from aieng.roadmap import load
 from aieng.roadmap.progress import STATUSES, ProgressStore, parse_status
 from aieng.roadmap.summary import Tally, next_topic, summarize
@@ -86,9 +86,12 @@ def mark(
 ) -> None:
     """Set the status of topics: ``aieng progress mark ID [ID…] done|learning|skipped|pending``."""
     *ids, raw_status = item_ids
-    status = parse_status(raw_status)
     if not ids:
-        raise unknown_name("topic", raw_status, [], list_command="aieng roadmap --topics")
+        raise UsageError(
+            f"expected one or more ids and then a status, got only {raw_status!r}",
+            hint="for example: aieng progress mark m01.git done",
+        )
+    status = parse_status(raw_status)
     known = load().canonical_ids()
     for item in ids:
         if item not in known:
