@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make demo`: a tour of what aieng does today, on the real bundled data.
+# `make demo`: a tour of what aieng does today, on the real bundled data, ending with every
+# built month's project (`aieng run all`).
 # Everything it writes goes to demo-output/ (its own AIENG_HOME too), so your real progress
 # in ~/.aieng is never touched.
 set -euo pipefail
@@ -25,6 +26,7 @@ step next
 step progress
 step progress export "$OUT/progress.json"
 step run
+step run all
 
 cat <<DONE
 
@@ -32,5 +34,7 @@ Demo outputs, in $OUT:
   telco_churn_card.html   the Telco churn data card with a plot per column (open it in a browser)
   telco_churn.parquet     the dataset, typed as its card says
   progress.json           the demo's progress, as 'aieng progress import' reads it
-  home/                   the demo's AIENG_HOME (progress.db)
+  home/runs/index.html    the portfolio: every built month's report with its headline numbers
+  home/runs/m03/…/report.html   month 3's report (linear regression from scratch)
+  home/                   the demo's AIENG_HOME (progress.db, runs/)
 DONE

@@ -56,15 +56,15 @@ def test_real_process_has_no_traceback_for_user_errors(aieng_home: Path) -> None
 def test_run_without_arguments_lists_built_and_planned(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("run")
     assert code == 0
-    assert "No month is built yet" in out
-    assert "Planned: m01, m02" in out
+    assert "m03  Linear regression from scratch" in out
+    assert "Planned: m01, m02, m04" in out
 
 
 def test_run_of_a_planned_month_says_so(cli) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = cli("run", "m03")
+    code, _, err = cli("run", "m07")
     assert code == 2
-    assert "Error: month m03 (Mathematics for Machine Learning) is planned, not built yet" in err
-    assert "aieng roadmap show m03" in err
+    assert "Error: month m07 (Neural Networks and Deep Learning) is planned, not built yet" in err
+    assert "built months: m03" in err and "aieng roadmap show m07" in err
 
 
 def test_roadmap_tree_json_and_plain(cli) -> None:  # type: ignore[no-untyped-def]
@@ -142,15 +142,17 @@ def test_progress_errors_are_pinned(cli, tmp_path: Path) -> None:  # type: ignor
     assert code == 1 and "Error: no such file" in err
 
 
-def test_run_all_with_nothing_built_writes_an_honest_portfolio(cli, aieng_home: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = cli("run", "all")
-    assert code == 0
-    assert "No month is built yet" in out
+@pytest.mark.slow
+def test_run_all_runs_every_built_month_and_writes_the_portfolio(cli, aieng_home: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("run", "all")
+    assert code == 0, err
+    assert "m03 Linear regression from scratch" in out
     index = aieng_home / "runs" / "index.html"
     assert f"Portfolio: {index}" in out
     html = index.read_text()
-    assert "m01" in html and "m12" in html and "planned" in html
-    assert "report.html" not in html  # no month links to a report it does not have
+    latest = (aieng_home / "runs" / "m03" / "latest").read_text().strip()
+    assert f'href="m03/{latest}/report.html"' in html  # a relative link to the real report
+    assert "m12" in html and "planned" in html  # months not built are listed as planned
 
 
 def test_a_usage_error_is_a_usage_error_not_a_bug(cli) -> None:  # type: ignore[no-untyped-def]

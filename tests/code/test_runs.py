@@ -3,51 +3,24 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from aieng.errors import NotFoundError
-from aieng.reports import Report
-from aieng.runs import MonthProject, RunConfig, RunResult, run_all, run_month
+from aieng.runs import MonthProject, RunConfig, run_all, run_month
 from aieng.runs.registry import BUILT
 
-
-@dataclass(frozen=True, kw_only=True)
-class TinyConfig(RunConfig):
-    n: int = 5  # how many numbers to sum
+TINY = MonthProject("m03", "Tiny project", "tiny_month")  # tests/code/tiny_month.py
+BROKEN = MonthProject("m04", "Broken project", "broken_month")
 
 
-def tiny_run(config: TinyConfig) -> RunResult:
-    """A real (if small) project: it computes something and reports it."""
-    total = float(sum(range(config.n + config.seed)))
-    report = Report(title="Tiny", subtitle="a test month")
-    report.metrics({"total": total})
-    path = report.write(config.out_dir / "report.html")
-    data = config.out_dir / "numbers.txt"
-    data.write_text(str(total))
-    return RunResult(
-        summary=f"Summed to {total:g}.",
-        metrics={"total": total},
-        report=path,
-        artifacts={"numbers": data},
-    )
-
-
-def broken_run(config: TinyConfig) -> RunResult:
-    (config.out_dir / "half.txt").write_text("half")
-    raise ValueError("boom")
-
-
-TINY = MonthProject("m03", "Tiny project", TinyConfig, tiny_run)
-BROKEN = MonthProject("m04", "Broken project", TinyConfig, broken_run)
-
-
-def test_no_month_is_registered_before_it_is_built() -> None:
-    # Honesty check: every registered month must be a real package, never a placeholder.
+def test_every_registered_month_is_a_real_package() -> None:
+    # Honesty check: a registered month is a module of aieng with a Config and a run().
     for project in BUILT:
-        assert project.run.__module__.startswith("aieng."), project
+        assert project.module.startswith("aieng."), project
+        assert project.run.__module__ == project.module
+        assert issubclass(project.config_class, RunConfig)
 
 
 def test_run_writes_a_published_folder_with_result_json(aieng_home: Path) -> None:

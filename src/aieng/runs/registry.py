@@ -6,26 +6,41 @@ months are absent — ``aieng run`` says so instead of pretending (``aieng roadm
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from aieng.runs.result import RunConfig, RunResult
 
 
 @dataclass(frozen=True)
 class MonthProject:
-    """How to run one month: its id, a title, its config class and its ``run`` function."""
+    """How to run one month: its id, a title, and the module holding ``Config`` and ``run``.
+
+    The module is imported only when the month runs, so listing months (``aieng run``,
+    ``aieng roadmap``) never pays for importing scikit-learn or PyTorch.
+    """
 
     id: str  # "m03"
     title: str  # e.g. "Linear regression from scratch"
-    config_class: type[RunConfig]  # built with ``out_dir`` and ``seed``; other fields default
-    run: Callable[[Any], RunResult]  # the month package's ``run(config)``
+    module: str  # e.g. "aieng.scratch.project": defines ``Config(RunConfig)`` and ``run``
+
+    @property
+    def config_class(self) -> type[RunConfig]:
+        """The month's config dataclass, built with ``out_dir`` and ``seed``."""
+        return cast(type[RunConfig], importlib.import_module(self.module).Config)
+
+    @property
+    def run(self) -> Callable[[Any], RunResult]:
+        """The month's ``run(config) -> RunResult``."""
+        return cast(Callable[[Any], RunResult], importlib.import_module(self.module).run)
 
 
-# Months are added here as they are built, e.g.
-# MonthProject("m03", "Linear regression from scratch", scratch.Config, scratch.run).
-BUILT: tuple[MonthProject, ...] = ()
+# A month is listed here once its package really runs on real data and has tests.
+BUILT: tuple[MonthProject, ...] = (
+    MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project"),
+)
 
 
 def built_months(registry: Sequence[MonthProject] | None = None) -> dict[str, MonthProject]:
