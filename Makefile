@@ -30,5 +30,9 @@ lint: setup
 
 check: lint test
 
+# Speed and memory beside the tool a user would otherwise pick (figures go in the README).
+bench: setup
+	$(PY) benchmarks/m03_least_squares.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
