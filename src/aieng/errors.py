@@ -74,7 +74,34 @@ def unknown_name(
     ("unknown month 'm3'", "Did you mean 'm03'? Run `aieng run` to see them all.")
     """
     names = sorted(known)
-    close = difflib.get_close_matches(received, names, n=3, cutoff=0.6)
-    parts = [f"Did you mean {' or '.join(repr(c) for c in close)}?"] if close else []
+    parts = _suggestion(received, names)
     parts.append(f"Run `{list_command}` to see them all." if names else "There are none yet.")
     return NotFoundError(f"unknown {kind} {received!r}", hint=" ".join(parts))
+
+
+def unknown_value(
+    kind: str,
+    received: str,
+    known: Iterable[object],
+    *,
+    listing: str = "The columns are",
+    shown: int = 12,
+) -> NotFoundError:
+    """The "unknown X" error when the choices come from the user's own data (columns, levels).
+
+    No command lists a user's columns, so the hint names them, in the data's order (the first
+    ``shown`` of them), after the closest matches.
+
+    >>> unknown_value("target column", "churm", ["tenure", "churn"]).hint
+    "Did you mean 'churn'? The columns are: tenure, churn."
+    """
+    names = [str(name) for name in known]
+    parts = _suggestion(received, names)
+    more = f", … ({len(names)} in all)" if len(names) > shown else ""
+    parts.append(f"{listing}: {', '.join(names[:shown])}{more}." if names else "There are none.")
+    return NotFoundError(f"unknown {kind} {received!r}", hint=" ".join(parts))
+
+
+def _suggestion(received: str, names: list[str]) -> list[str]:
+    close = difflib.get_close_matches(received, names, n=3, cutoff=0.6)
+    return [f"Did you mean {' or '.join(repr(c) for c in close)}?"] if close else []

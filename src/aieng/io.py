@@ -66,3 +66,23 @@ def refuse_same_file(source: Path, target: Path) -> None:
             f"the output {str(target)!r} is the input file",
             hint="inputs are never modified: write the result to another path with -o.",
         )
+
+
+def check_output(target: Path, *, source: Path | None = None, overwrite: bool = False) -> None:
+    """Refuse to write ``target`` when it is ``source``, a folder, or exists (unless overwrite).
+
+    Call it *before* the work starts, so a long run never ends in "cannot write". Writing over the
+    input is refused even with ``overwrite``: inputs are never modified.
+    """
+    target = Path(target)
+    if source is not None:
+        refuse_same_file(Path(source), target)
+    if target.is_dir():
+        raise InputFileError(
+            f"the output {str(target)!r} is a folder", hint="give a file name after -o."
+        )
+    if target.exists() and not overwrite:
+        raise InputFileError(
+            f"the output {str(target)!r} already exists",
+            hint="choose another path, or pass --force to overwrite it.",
+        )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from aieng.errors import AiengError, InputFileError, NotFoundError, UsageError, unknown_name
+from aieng.errors import (
+    AiengError,
+    InputFileError,
+    NotFoundError,
+    UsageError,
+    unknown_name,
+    unknown_value,
+)
 
 
 def test_unknown_name_suggests_close_matches_and_where_to_look() -> None:
@@ -20,6 +27,15 @@ def test_unknown_name_without_anything_close_or_anything_at_all() -> None:
     assert far.hint == "Run `aieng data list` to see them all."
     empty = unknown_name("exercise", "ex1", [], list_command="aieng learn")
     assert empty.hint == "There are none yet."
+
+
+def test_unknown_value_names_the_choices_in_the_data_order() -> None:
+    err = unknown_value("target column", "churm", ["tenure", "churn", "charges"])
+    assert err.message == "unknown target column 'churm'"
+    assert err.hint == "Did you mean 'churn'? The columns are: tenure, churn, charges."
+    many = unknown_value("level of 'plan'", "q", [f"p{i}" for i in range(20)], listing="Levels")
+    assert many.hint == "Levels: p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, … (20 in all)."
+    assert unknown_value("column", "x", []).hint == "There are none."
 
 
 def test_error_text_and_exit_codes() -> None:

@@ -23,6 +23,7 @@ from typing import Any, Literal, get_args
 
 from aieng.errors import InputFileError, UsageError
 from aieng.io import atomic_write
+from aieng.store import write_transaction
 
 Status = Literal["pending", "learning", "done", "skipped"]
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -74,24 +75,9 @@ class ProgressStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
-
-        Taking the lock up front means two writers queue (up to ``timeout``) instead of both
-        reading, both deciding, and one failing with "database is locked" at commit time.
-        """
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so the transaction is explicit.
-        with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as conn:
-            conn.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
-            conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; durable at checkpoint
-            conn.executescript(_SCHEMA)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        """A write transaction that takes the write lock at once (see :mod:`aieng.store`)."""
+        with write_transaction(self.path, _SCHEMA) as conn:
+            yield conn
 
     def entries(self) -> dict[str, Entry]:
         """Every stored mark, by id (an empty dict before the first mark)."""
