@@ -8,7 +8,11 @@ The consoles are made per call so they follow ``sys.stdout`` / ``sys.stderr`` as
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 
 def stdout() -> Console:
@@ -19,3 +23,29 @@ def stdout() -> Console:
 def stderr() -> Console:
     """Console for errors, warnings and progress (never mixed into piped results)."""
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def steps(first: str) -> Iterator[Callable[[str], None]]:
+    """A spinner with the elapsed time on stderr, for work whose length is not known up front.
+
+    Yields ``say(text)``, which replaces the description with the step now running::
+
+        with console.steps("reading") as say:
+            frame = read_table(path)
+            say("analysing")
+
+    The spinner disappears when the block ends, and is off in a pipe or a log (no terminal),
+    where it would only leave blank lines.
+    """
+    err = stderr()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task(first, total=None)
+        yield lambda text: bar.update(task, description=text)

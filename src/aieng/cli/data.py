@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="The real datasets aieng ships with (offline): list them, read their data cards, "
-    "export them to CSV, Parquet or JSON lines.",
+    "export them to CSV, Parquet or JSON lines, or make a dirty copy with known faults.",
     no_args_is_help=True,
 )
 
@@ -138,6 +138,45 @@ def export(
         f"to {escape(str(written))}",
         soft_wrap=True,
     )
+
+
+@app.command()
+def corrupt(
+    name: NameArg,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Dirty file to write; its suffix picks the format (.csv …)."
+        ),
+    ],
+    seed: Annotated[int, typer.Option("--seed", help="Seed of every random choice.")] = 0,
+    rate: Annotated[
+        float, typer.Option("--rate", help="Share of cells to corrupt (0 < rate ≤ 0.5).")
+    ] = 0.05,
+    truth: Annotated[
+        Path | None,
+        typer.Option("--truth", help="Where to write the truth file (default: OUTPUT.truth.csv)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write a dirty copy of a dataset with known faults (typos, mixed formats, missing tokens,
+    duplicates, outliers) and a truth file listing each one."""
+    from aieng.clean.files import write_corrupted
+
+    card = get_card(name)
+    corrupted, dirty, truth_path = write_corrupted(
+        card.name, output, truth=truth, seed=seed, rate=rate, overwrite=force
+    )
+    kinds = corrupted.faults["kind"].value_counts()
+    counts = ", ".join(f"{kind} {n:,}" for kind, n in kinds.items())
+    out = console.stdout()
+    out.print(
+        f"Wrote a dirty copy of {escape(card.name)} ({len(corrupted.dirty):,} rows) to "
+        f"{escape(str(dirty))}: {len(corrupted.faults):,} corrupted cells ({counts}) and "
+        f"{int(corrupted.duplicate.sum()):,} duplicate rows.",
+        soft_wrap=True,
+    )
+    out.print(f"The truth is in {escape(str(truth_path))}.", soft_wrap=True)
 
 
 def _summary(card: DataCard) -> dict[str, Any]:

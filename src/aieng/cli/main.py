@@ -89,6 +89,7 @@ def _root(
 
 def _register_commands() -> None:
     """Attach every command group (imported here so ``aieng --help`` lists them all)."""
+    from aieng.cli import clean as clean_cli
     from aieng.cli import data, progress, roadmap, run
 
     app.add_typer(roadmap.app, name="roadmap")
@@ -96,6 +97,7 @@ def _register_commands() -> None:
     app.command(name="next", help=progress.next_step.__doc__)(progress.next_step)
     app.add_typer(data.app, name="data")
     app.command(name="run", help=run.run.__doc__)(run.run)
+    app.command(name="clean", help=clean_cli.clean.__doc__)(clean_cli.clean)
 
 
 _register_commands()

@@ -39,6 +39,7 @@ class MonthProject:
 
 # A month is listed here once its package really runs on real data and has tests.
 BUILT: tuple[MonthProject, ...] = (
+    MonthProject("m01", "Data cleaning that logs every change", "aieng.clean.project"),
     MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project"),
 )
 
