@@ -91,6 +91,7 @@ def _register_commands() -> None:
     """Attach every command group (imported here so ``aieng --help`` lists them all)."""
     from aieng.cli import clean as clean_cli
     from aieng.cli import data, progress, roadmap, run
+    from aieng.cli import explore as explore_cli
 
     app.add_typer(roadmap.app, name="roadmap")
     app.add_typer(progress.app, name="progress")
@@ -98,6 +99,7 @@ def _register_commands() -> None:
     app.add_typer(data.app, name="data")
     app.command(name="run", help=run.run.__doc__)(run.run)
     app.command(name="clean", help=clean_cli.clean.__doc__)(clean_cli.clean)
+    app.command(name="explore", help=explore_cli.explore.__doc__)(explore_cli.explore)
 
 
 _register_commands()

@@ -40,6 +40,7 @@ class MonthProject:
 # A month is listed here once its package really runs on real data and has tests.
 BUILT: tuple[MonthProject, ...] = (
     MonthProject("m01", "Data cleaning that logs every change", "aieng.clean.project"),
+    MonthProject("m02", "Exploratory data analysis with a bias audit", "aieng.explore.project"),
     MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project"),
 )
 

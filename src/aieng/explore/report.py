@@ -1,0 +1,325 @@
+"""The exploration report: one section per question a data scientist asks of a new table.
+
+Overview → columns → missing values → correlations → target → bias. Every section has its plot,
+its table and its plain-word notes (from :mod:`aieng.explore.insights`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from aieng.explore import figures
+from aieng.explore import insights as words
+from aieng.explore.analysis import Exploration
+from aieng.explore.bias import PRIORS
+from aieng.explore.profile import ColumnProfile
+from aieng.reports import Report
+from aieng.reports.builder import Metric
+
+
+def headline(ex: Exploration) -> dict[str, Metric]:
+    """The numbers on the report's cards (also ``aieng run m02``'s metrics)."""
+    o = ex.overview
+    cards: dict[str, Metric] = {
+        "rows": o.n_rows,
+        "columns": o.n_columns,
+        "missing cells": o.n_missing_cells,
+        "duplicate rows": o.n_duplicate_rows,
+    }
+    if not ex.mutual_information.empty:
+        cards["top feature (MI)"] = str(ex.mutual_information.index[0])
+    gaps = [b for b in ex.bias if b.disparity is not None]
+    if gaps and ex.target is not None:
+        widest = max(gaps, key=lambda b: abs(b.disparity.difference) if b.disparity else 0.0)
+        assert widest.disparity is not None  # filtered above; narrows the type for mypy
+        d = widest.disparity
+        scale = 100 if ex.target.task == "classification" else 1
+        lo, hi = (scale * v for v in d.difference_interval)
+        cards[f"largest gap ({widest.attribute})"] = (
+            f"{scale * d.difference:.1f} [{lo:.1f}, {hi:.1f}]"
+        )
+    return cards
+
+
+def build_report(ex: Exploration, frame: pd.DataFrame, *, title: str, subtitle: str = "") -> Report:
+    """The whole report for ``ex`` (computed from ``frame``, which the plots read again)."""
+    frame = frame.rename(columns=str)
+    report = Report(title=title, subtitle=subtitle)
+    report.metrics(headline(ex))
+    _overview(report, ex)
+    _columns(report, ex, frame)
+    _missing(report, ex, frame)
+    _correlations(report, ex)
+    if ex.target is not None:
+        _target(report, ex)
+    if ex.bias:
+        _bias(report, ex)
+    return report
+
+
+def _overview(report: Report, ex: Exploration) -> None:
+    o = ex.overview
+    sec = report.section("Overview", intro="The table at a glance, and the main findings below.")
+    kinds = pd.Series(o.kinds, name="columns").rename_axis("kind").sort_values(ascending=False)
+    fig = figures.ranking(kinds, "columns of this kind")
+    sec.figure(fig, caption="How many columns of each kind were inferred", alt="kinds of columns")
+    table = pd.DataFrame(
+        {
+            "": ["rows", "columns", "memory (MiB)", "missing cells", "duplicate rows"],
+            "value": [
+                o.n_rows,
+                o.n_columns,
+                o.memory_bytes / 2**20,
+                o.n_missing_cells,
+                o.n_duplicate_rows,
+            ],
+        }
+    ).set_index("")
+    sec.table(table, caption="Overview")
+    sec.notes(words.key_insights(ex))
+
+
+def _column_table(profiles: dict[str, ColumnProfile]) -> pd.DataFrame:
+    rows = []
+    for name, p in profiles.items():
+        s = p.numeric
+        top = p.top_values[0] if p.top_values else ("", 0)
+        rows.append(
+            {
+                "column": name,
+                "kind": p.kind,
+                "dtype": p.dtype,
+                "missing": p.n_missing,
+                "distinct": p.n_distinct,
+                "top value (count)": f"{top[0][:24]} ({top[1]:,})" if p.top_values else "",
+                "mean": s.mean if s else None,
+                "std": s.std if s else None,
+                "min": s.minimum if s else None,
+                "median": s.median if s else None,
+                "max": s.maximum if s else None,
+                "skew": s.skew if s else None,
+                "outliers": s.n_outliers if s else None,
+            }
+        )
+    return pd.DataFrame(rows).set_index("column")
+
+
+def _columns(report: Report, ex: Exploration, frame: pd.DataFrame) -> None:
+    sec = report.section(
+        "Columns",
+        intro="Each column's kind (inferred from its values), gaps, distinct values and most "
+        "frequent value; numbers also get their spread, skew and outliers (Tukey's fences: "
+        "beyond 1.5 IQR outside the quartiles).",
+    )
+    sec.table(_column_table(ex.profiles), max_rows=500, caption="Per-column statistics")
+    numeric = [n for n, p in ex.profiles.items() if p.kind == "numeric"]
+    categorical = [n for n, p in ex.profiles.items() if p.kind == "categorical"]
+    flags = [n for n, p in ex.profiles.items() if p.kind == "boolean"]
+    if numeric:
+        fig = figures.histograms(frame, numeric[: figures.MAX_PANELS])
+        sec.figure(
+            fig,
+            caption="Numeric columns: histogram, Gaussian KDE (red) and median (dashed)",
+            alt="histograms",
+            dpi=figures.GRID_DPI,
+        )
+    if categorical:
+        fig = figures.bars(frame, ex.profiles, categorical[: figures.MAX_PANELS])
+        sec.figure(
+            fig,
+            caption="Categorical columns: share of each level",
+            alt="bar charts",
+            dpi=figures.GRID_DPI,
+        )
+    if flags:
+        sec.figure(
+            figures.booleans(frame, flags),
+            caption="Boolean columns: share of true values",
+            alt="share true per boolean column",
+        )
+    notes = words.column_insights(ex)
+    left_out = numeric[figures.MAX_PANELS :] + categorical[figures.MAX_PANELS :]
+    if left_out:
+        notes.append(
+            f"Not drawn (the first {figures.MAX_PANELS} of each kind are): "
+            + ", ".join(f"`{n}`" for n in left_out)
+            + "."
+        )
+    sec.notes(notes or ["Nothing unusual in the single columns."])
+
+
+def _missing(report: Report, ex: Exploration, frame: pd.DataFrame) -> None:
+    sec = report.section(
+        "Missing values",
+        intro="Where the gaps are. Gaps that line up across columns (the same rows) usually "
+        "share a cause, and a cause is rarely random: impute with care.",
+    )
+    sec.figure(
+        figures.missing_overview(frame),
+        caption="Missing share per column, and the missingness matrix",
+        alt="missing values",
+        dpi=figures.GRID_DPI,
+    )
+    gaps = [s for s in words.column_insights(ex) if "is missing in" in s]
+    sec.notes(gaps or ["No cell is missing."])
+
+
+def _correlations(report: Report, ex: Exploration) -> None:
+    assoc = ex.associations
+    sec = report.section(
+        "Correlations and associations",
+        intro="Pearson's r measures linear relations between numbers, Spearman's ρ monotone ones "
+        "(on ranks). The mixed matrix puts every analysable column on one 0–1 scale: "
+        "|Spearman ρ| for two numbers, Cramér's V (bias-corrected) for two categories, the "
+        "correlation ratio η for a category and a number.",
+    )
+    if len(assoc.pearson) >= 2:
+        sec.figure(
+            figures.heatmap(assoc.pearson, signed=True, label="Pearson r"),
+            caption="Pearson correlation of the numeric columns",
+            alt="Pearson heatmap",
+            dpi=figures.HEATMAP_DPI,
+        )
+        sec.figure(
+            figures.heatmap(assoc.spearman, signed=True, label="Spearman ρ"),
+            caption="Spearman correlation of the numeric columns",
+            alt="Spearman heatmap",
+            dpi=figures.HEATMAP_DPI,
+        )
+    if len(assoc.mixed) >= 2:
+        sec.figure(
+            figures.heatmap(assoc.mixed, signed=False, label="association (0–1)"),
+            caption="Association of every pair of analysable columns"
+            + (
+                f" (numbers: values of {figures.ANNOTATE_ABOVE} and above)"
+                if len(assoc.mixed) > 8
+                else ""
+            ),
+            alt="heatmap",
+            dpi=figures.HEATMAP_DPI,
+        )
+        pairs = pd.DataFrame(assoc.strongest_pairs(10), columns=["column", "with", "association"])
+        pairs["statistic"] = [
+            assoc.method.loc[a, b] for a, b in zip(pairs["column"], pairs["with"], strict=True)
+        ]
+        sec.table(pairs, caption="The ten most associated pairs")
+    sec.notes(words.correlation_insights(ex))
+
+
+def _target(report: Report, ex: Exploration) -> None:
+    spec = ex.target
+    assert spec is not None  # only called with a target
+    classification = spec.task == "classification"
+    what = f"rate of {spec.name} = {spec.positive}" if classification else f"mean {spec.name}"
+    sec = report.section(
+        f"Target: {spec.name}",
+        intro=(
+            f"Positive class: {spec.source_phrase}. With more than two classes, rates are "
+            "one-vs-rest for the positive class. "
+            if classification
+            else "A numeric target: each feature is compared by the mean target per level. "
+        )
+        + "Mutual information ranks the features by how much each tells about the target "
+        "(in nats; 0 = nothing), linear or not.",
+    )
+    if classification and not ex.balance.empty:
+        sec.figure(
+            figures.balance(ex.balance, spec.positive),
+            caption="Rows per class",
+            alt="class balance",
+        )
+    if not ex.mutual_information.empty:
+        sec.figure(
+            figures.ranking(ex.mutual_information, "mutual information (nats)"),
+            caption="Features ranked by mutual information with the target",
+            alt="MI",
+        )
+        sec.table(
+            ex.mutual_information.rename_axis("feature").to_frame(),
+            caption="Mutual information with the target",
+            max_rows=100,
+        )
+    order = {name: i for i, name in enumerate(ex.mutual_information.index)}
+    ranked = sorted(ex.features, key=lambda f: order.get(f.feature, len(order)))
+    overall = ex.overall
+    if ranked:
+        shown = ranked[: figures.MAX_PANELS]
+        sec.figure(
+            figures.target_rates(shown, overall, what, percent=classification),
+            caption=f"The {what} per level of each feature, most informative first "
+            "(numbers: ∈ a quantile bin); dashed: overall",
+            dpi=figures.HEATMAP_DPI,
+            alt="target rates",
+        )
+    sec.notes(words.target_insights(ex))
+
+
+def _bias(report: Report, ex: Exploration) -> None:
+    spec = ex.target
+    rates = spec is not None
+    a, b = PRIORS[ex.prior]
+    sec = report.section(
+        "Bias: sensitive attributes",
+        intro="Group sizes per sensitive attribute and, with a target, the target rate of each "
+        f"group with a 95% Bayesian credible interval: Beta-Binomial posterior from the "
+        f"{ex.prior} prior Beta({a:g}, {b:g}). The largest disparity compares the highest and "
+        "the lowest group (of at least 10 rows) by Monte Carlo draws from both posteriors. "
+        "Proxies are the features most associated with the attribute.",
+    )
+    label = "target rate" if spec is None or spec.task == "classification" else "mean target"
+    sec.figure(
+        figures.forest(
+            ex.bias,
+            ex.overall,
+            label,
+            rates=rates,
+            percent=spec is not None and spec.task == "classification",
+        ),
+        caption="Group sizes and "
+        "target rates with 95% credible intervals (dot: observed; dashed: overall)",
+        alt="forest plot",
+    )
+    rows = [
+        {
+            "attribute": r.attribute,
+            "group": g.group,
+            "rows": g.rows,
+            "observed": g.observed,
+            "posterior mean": g.posterior_mean,
+            "95% low": g.low,
+            "95% high": g.high,
+        }
+        for r in ex.bias
+        for g in r.groups
+    ]
+    if rows:
+        sec.table(pd.DataFrame(rows), caption="Target rate per group", max_rows=200, digits=4)
+    gaps = [
+        {
+            "attribute": r.attribute,
+            "higher": r.disparity.high.group,
+            "lower": r.disparity.low.group,
+            "difference": r.disparity.difference,
+            "95% low": r.disparity.difference_interval[0],
+            "95% high": r.disparity.difference_interval[1],
+            "ratio": r.disparity.ratio,
+            "P(higher)": r.disparity.prob_higher,
+        }
+        for r in ex.bias
+        if r.disparity is not None
+    ]
+    if gaps:
+        sec.table(pd.DataFrame(gaps), caption="Largest disparity per attribute", digits=3)
+    proxies = [
+        {"attribute": r.attribute, "feature": f, "association": v, "statistic": how}
+        for r in ex.bias
+        for f, v, how in r.proxies
+    ]
+    if proxies:
+        sec.table(
+            pd.DataFrame(proxies),
+            caption="Proxies: features most associated with each attribute",
+            max_rows=100,
+        )
+    notes = words.bias_insights(ex) + [f"`{r.attribute}`: {r.note}." for r in ex.bias if r.note]
+    sec.notes(notes or ["No sensitive attribute has two groups large enough to compare."])
