@@ -90,6 +90,7 @@ def _root(
 def _register_commands() -> None:
     """Attach every command group (imported here so ``aieng --help`` lists them all)."""
     from aieng.cli import clean as clean_cli
+    from aieng.cli import compare as compare_cli
     from aieng.cli import data, progress, roadmap, run
     from aieng.cli import explore as explore_cli
 
@@ -100,6 +101,7 @@ def _register_commands() -> None:
     app.command(name="run", help=run.run.__doc__)(run.run)
     app.command(name="clean", help=clean_cli.clean.__doc__)(clean_cli.clean)
     app.command(name="explore", help=explore_cli.explore.__doc__)(explore_cli.explore)
+    app.command(name="compare", help=compare_cli.compare.__doc__)(compare_cli.compare)
 
 
 _register_commands()

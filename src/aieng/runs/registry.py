@@ -42,6 +42,7 @@ BUILT: tuple[MonthProject, ...] = (
     MonthProject("m01", "Data cleaning that logs every change", "aieng.clean.project"),
     MonthProject("m02", "Exploratory data analysis with a bias audit", "aieng.explore.project"),
     MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project"),
+    MonthProject("m04", "Supervised model comparison", "aieng.supervised.project"),
 )
 
 
