@@ -93,6 +93,7 @@ def _register_commands() -> None:
     from aieng.cli import compare as compare_cli
     from aieng.cli import data, progress, roadmap, run
     from aieng.cli import explore as explore_cli
+    from aieng.cli import segment as segment_cli
 
     app.add_typer(roadmap.app, name="roadmap")
     app.add_typer(progress.app, name="progress")
@@ -102,6 +103,7 @@ def _register_commands() -> None:
     app.command(name="clean", help=clean_cli.clean.__doc__)(clean_cli.clean)
     app.command(name="explore", help=explore_cli.explore.__doc__)(explore_cli.explore)
     app.command(name="compare", help=compare_cli.compare.__doc__)(compare_cli.compare)
+    app.command(name="segment", help=segment_cli.segment.__doc__)(segment_cli.segment)
 
 
 _register_commands()

@@ -43,6 +43,7 @@ BUILT: tuple[MonthProject, ...] = (
     MonthProject("m02", "Exploratory data analysis with a bias audit", "aieng.explore.project"),
     MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project"),
     MonthProject("m04", "Supervised model comparison", "aieng.supervised.project"),
+    MonthProject("m05", "Customer segmentation with clustering", "aieng.segment.project"),
 )
 
 
