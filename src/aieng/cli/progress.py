@@ -12,10 +12,10 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 
 from aieng.cli import console
-from aieng.errors import UsageError, unknown_name
+from aieng.errors import NotFoundError, UsageError, unknown_name
 from aieng.roadmap import load
 from aieng.roadmap.progress import STATUSES, ProgressStore, parse_status
-from aieng.roadmap.summary import Tally, next_topic, summarize
+from aieng.roadmap.summary import Tally, exercise_tally, next_topic, summarize
 from aieng.settings import get_settings
 
 app = typer.Typer(help="Track your progress: per topic and per exercise, stored offline.")
@@ -23,6 +23,17 @@ app = typer.Typer(help="Track your progress: per topic and per exercise, stored 
 
 def _store() -> ProgressStore:
     return ProgressStore(get_settings().progress_db)
+
+
+def _exercises_by_month() -> dict[str, list[str]]:
+    """Exercise ids per month from ``exercises/info.toml`` (none if it is not installed)."""
+    from aieng.learn.manifest import load as load_exercises
+
+    try:
+        manifest = load_exercises()
+    except NotFoundError:
+        return {}
+    return {m: [e.id for e in manifest.of_month(m)] for m in manifest.months}
 
 
 def _tally_json(t: Tally) -> dict[str, float | int]:
@@ -44,12 +55,15 @@ def progress(
     if ctx.invoked_subcommand is not None:
         return
     rm = load()
-    summary = summarize(rm, _store().entries())
+    entries = _store().entries()
+    summary = summarize(rm, entries)
+    exercises = exercise_tally(_exercises_by_month(), entries)
     if as_json:
         doc = {
             "overall": _tally_json(summary.overall),
             "phases": {k: _tally_json(v) for k, v in summary.phases.items()},
             "months": {k: _tally_json(v) for k, v in summary.months.items()},
+            "exercises": {k: _tally_json(v) for k, v in exercises.items()},
         }
         typer.echo(json.dumps(doc, indent=2))
         return
@@ -59,18 +73,21 @@ def progress(
     table.add_column(justify="right")
     table.add_column()
     table.add_column(justify="right")
+    table.add_column(no_wrap=True)  # exercises done, for months that have them
     rows = [("Overall", "", summary.overall)]
     for phase in rm.phases:
         rows.append((f"Phase {phase.id[1]}", phase.title, summary.phases[phase.id]))
         rows += [(f"  {m.id}", m.title, summary.months[m.id]) for m in rm.months_of_phase(phase.id)]
     for name, title, t in rows:
         counted = t.total - t.skipped
+        ex = exercises.get(name.strip())
         table.add_row(
             name if name.startswith(" ") else f"[bold]{name}[/]",
             escape(title),
             f"{t.done}/{counted}",
             ProgressBar(total=max(counted, 1), completed=t.done, width=16),
             f"{t.percent:.0f}%",
+            f"ex. {ex.done}/{ex.total}" if ex else "",
         )
     console.stdout().print(table)
     overall = summary.overall
@@ -93,6 +110,8 @@ def mark(
         )
     status = parse_status(raw_status)
     known = load().canonical_ids()
+    # exercise ids too: skip an exercise, or mark one pending to do it again
+    known.update({e: e for ids_ in _exercises_by_month().values() for e in ids_})
     for item in ids:
         if item not in known:
             raise unknown_name("topic", item, known, list_command="aieng roadmap --topics")

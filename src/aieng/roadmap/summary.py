@@ -31,7 +31,10 @@ class Tally:
 
 
 def tally(topics: list[Topic], entries: dict[str, Entry]) -> Tally:
-    statuses = [topic_status(t, entries) for t in topics]
+    return _count([topic_status(t, entries) for t in topics])
+
+
+def _count(statuses: list[Status]) -> Tally:
     return Tally(
         total=len(statuses),
         done=statuses.count("done"),
@@ -57,6 +60,14 @@ def summarize(roadmap: Roadmap, entries: dict[str, Entry]) -> Summary:
         for p in roadmap.phases
     }
     return Summary(overall=tally(list(roadmap.topics), entries), phases=phases, months=months)
+
+
+def exercise_tally(by_month: dict[str, list[str]], entries: dict[str, Entry]) -> dict[str, Tally]:
+    """Exercises done per month (``by_month``: month id → exercise ids, from the manifest)."""
+    return {
+        month: _count([entries[i].status if i in entries else "pending" for i in ids])
+        for month, ids in by_month.items()
+    }
 
 
 def next_topic(roadmap: Roadmap, entries: dict[str, Entry]) -> Topic | None:

@@ -1,0 +1,249 @@
+"""``aieng learn``, ``check``, ``hint``, ``solution``, ``quiz``: exercises that grade themselves."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from aieng.cli import console
+from aieng.learn import session
+from aieng.learn.manifest import Exercise, load
+from aieng.learn.sandbox import Sandbox
+from aieng.learn.state import LearnState
+from aieng.learn.workspace import learner_path, workspace_dir
+
+# NumPy (aieng.learn.grading) is imported only by the commands that grade, when they run, so
+# `aieng --help` stays fast.
+
+app = typer.Typer(help="Exercises that grade themselves, offline: list them, start one.")
+
+MARK = {"done": "✓", "learning": "◐", "pending": "·", "skipped": "–"}
+
+
+@app.callback(invoke_without_command=True)
+def overview(ctx: typer.Context) -> None:
+    """The exercises by month with your status, and the next one to do."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from aieng.learn.quiz import available
+    from aieng.roadmap import load as load_roadmap
+
+    manifest, rm = load(), load_roadmap()
+    entries = session.store().entries()
+    quizzes, best = available(), LearnState().quiz_best()
+    out = console.stdout()
+    out.print(f"[bold]Exercises[/] [dim](your files: {escape(str(workspace_dir()))})[/]")
+    for month_id in manifest.months:
+        exercises = manifest.of_month(month_id)
+        done = sum(session.status(e, entries) == "done" for e in exercises)
+        quiz = ""
+        if month_id in quizzes:
+            score = best.get(month_id)
+            quiz = f" · quiz: aieng quiz {month_id}" + (
+                f" (best {score[0]}/{score[1]})" if score else ""
+            )
+        out.print(
+            f"[bold]{month_id}[/] {escape(rm.month(month_id).title)} · {done}/{len(exercises)} done"
+            f"[dim]{escape(quiz)}[/]"
+        )
+        for e in exercises:
+            state = session.status(e, entries)
+            out.print(f"  {MARK[state]} {e.id:<22} {escape(e.title)}")
+    later = [m.id for m in rm.months if m.id not in manifest.months]
+    out.print(f"[dim]No exercises yet for {', '.join(later)}.[/]")
+    upcoming = session.next_to_do(manifest, entries)
+    if upcoming is None:
+        out.print("Every exercise is done. Next: the quizzes, then `aieng next`.")
+    else:
+        out.print(f"[bold]Next:[/] {_how_to_do(upcoming)}")
+
+
+def _how_to_do(exercise: Exercise) -> str:
+    """``m03.loss — aieng learn start m03.loss`` or, once started, where to edit it."""
+    from aieng.learn import workspace
+
+    if workspace.is_started(exercise):
+        path = escape(str(workspace.learner_path(exercise)))
+        return f"{exercise.id} — edit {path}, then `aieng check {exercise.id}`"
+    return f"{exercise.id} — `aieng learn start {exercise.id}`"
+
+
+@app.command()
+def start(
+    exercise_id: Annotated[str, typer.Argument(help="Exercise id, e.g. m03.loss.")],
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Start over from the starter (your file is backed up).")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
+) -> None:
+    """Copy an exercise's starter into your workspace (never over your work)."""
+    exercise = load().get(exercise_id)
+    out = console.stdout()
+    target = learner_path(exercise)
+    if reset and target.exists() and not yes:
+        typer.confirm(f"Replace {target} with the starter (a backup is kept)?", abort=True)
+    started = session.start(exercise, reset=reset)
+    if started.created:
+        out.print(f"Started {exercise.id}: {escape(exercise.title)}")
+        if started.backup:
+            out.print(f"  your previous file is saved as {escape(str(started.backup))}")
+    else:
+        out.print(
+            f"{exercise.id} is already started; your work is untouched "
+            "(`--reset` starts over, keeping a backup)."
+        )
+    _prepare(exercise)
+    out.print(f"  edit:  {escape(str(started.path))}")
+    out.print(f"  then:  aieng check {exercise.id}   (or `aieng check --watch` while you edit)")
+
+
+def _prepare(exercise: Exercise) -> None:
+    """Prepare the grader's cases once, saying so: it imports the reference (a few seconds)."""
+    if not session.is_prepared(exercise):
+        with console.stderr().status(f"Preparing the grader's cases for {exercise.id} (once)…"):
+            session.prepare(exercise)
+
+
+def _resolve(exercise_id: str | None) -> Exercise:
+    manifest = load()
+    if exercise_id is not None:
+        return manifest.get(exercise_id)
+    return session.current(manifest, session.store().entries())
+
+
+def _show_check(checked: session.Checked) -> None:
+    out, v, e = console.stdout(), checked.verdict, checked.exercise
+    if v.passed:
+        out.print(f"[bold green]✓ {e.id} passed[/]: {escape(v.lines[0])} Marked done.")
+        upcoming = session.next_to_do(load(), session.store().entries())
+        if upcoming is not None:
+            out.print(f"  Next: {_how_to_do(upcoming)}")
+        out.print(f"  Compare with the package's code: `aieng solution {e.id}`")
+        return
+    out.print(
+        f"[bold red]✗ {e.id}[/] failed: {escape(v.check)} "
+        f"[dim](passed {v.cases_passed} of {v.cases_total} cases)[/]"
+    )
+    for line in v.lines:
+        out.print("  " + escape(line).replace("\n", "\n  "))  # multi-line arrays stay aligned
+    out.print(f"  [dim]file: {escape(str(checked.path))}[/]")
+    if checked.next_hint:
+        out.print(
+            f"  Stuck? `aieng hint {e.id}` shows hint {checked.next_hint} of "
+            f"{len(session.LAYERS)} ({session.LAYERS[checked.next_hint - 1]})."
+        )
+    else:
+        out.print(f"  Every hint is shown (`aieng hint {e.id}`); `aieng solution {e.id} --reveal`.")
+
+
+def check(
+    exercise_id: Annotated[
+        str | None, typer.Argument(help="Exercise id; default: the one you are working on.")
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", "-w", help="Grade again on every save until it passes.")
+    ] = False,
+) -> None:
+    """Grade your exercise file: what failed, on which input, expected vs got."""
+    exercise = _resolve(exercise_id)
+    if not watch:
+        path = learner_path(exercise)
+        # Start the sandbox before grading imports NumPy: the two start-ups overlap.
+        sandbox = Sandbox(path) if path.is_file() else None
+        try:
+            _prepare(exercise)  # the sandbox child waits on stdin meanwhile
+            checked = session.check(exercise, sandbox=sandbox)
+        except BaseException:
+            if sandbox is not None:
+                sandbox.close()
+            raise
+        _show_check(checked)
+        if not checked.verdict.passed:
+            raise typer.Exit(1)
+        return
+    from aieng.learn.watch import watch as watch_file
+
+    path = session.learner_file(exercise)
+    _prepare(exercise)
+    console.stderr().print(f"Watching {escape(str(path))} — save to grade again, Ctrl-C to stop.")
+
+    def grade() -> session.Checked:
+        checked = session.check(exercise)
+        _show_check(checked)
+        return checked
+
+    try:
+        watch_file(path, grade, lambda c: c.verdict.passed)
+    except KeyboardInterrupt:
+        console.stderr().print("Stopped watching.")
+
+
+def hint(exercise_id: Annotated[str | None, typer.Argument(help="Exercise id.")] = None) -> None:
+    """Hints in layers: each call reveals the next (the failure, the concept, where to read)."""
+    exercise = _resolve(exercise_id)
+    hints = session.hint(exercise)
+    out = console.stdout()
+    for h in hints:
+        out.print(f"[bold]Hint {h.layer}/{len(session.LAYERS)} — {h.title}[/]")
+        for line in h.text.splitlines():
+            out.print(f"  {escape(line)}")
+    if len(hints) < len(session.LAYERS):
+        out.print(f"[dim]Run `aieng hint {exercise.id}` again for the next layer.[/]")
+    else:
+        out.print(
+            f"[dim]That is every hint. Still stuck: `aieng solution {exercise.id} --reveal`.[/]"
+        )
+
+
+def solution(
+    exercise_id: Annotated[str, typer.Argument(help="Exercise id.")],
+    reveal: Annotated[
+        bool, typer.Option("--reveal", help="Show it before you pass (recorded as revealed).")
+    ] = False,
+) -> None:
+    """The package's reference solution: after you pass, or with --reveal."""
+    sol = session.solution(load().get(exercise_id), reveal=reveal)
+    out = console.stdout()
+    note = " [yellow](revealed before passing — recorded)[/]" if sol.revealed else ""
+    out.print(f"[bold]{sol.reference}[/] — {escape(sol.file)}:{sol.line}{note}")
+    typer.echo(sol.source)
+
+
+def quiz(
+    month: Annotated[str, typer.Argument(help="Month id, e.g. m03.")],
+    answers: Annotated[
+        str | None,
+        typer.Option("--answers", help="Answer without prompts, e.g. 1=b,2=0.5 (for scripts)."),
+    ] = None,
+) -> None:
+    """A short concept quiz for a month: multiple choice and numbers, each explained."""
+    from aieng.errors import UsageError
+    from aieng.learn.quiz import load_quiz, mark, parse_answers
+
+    q = load_quiz(month)
+    out = console.stdout()
+    out.print(f"[bold]Quiz {q.month} · {escape(q.title)}[/] ({len(q.questions)} questions)")
+    if answers is not None:
+        given = parse_answers(q, answers)
+    else:
+        given = {}
+        for i, question in enumerate(q.questions, 1):
+            out.print(f"\n[bold]{i}.[/] {escape(question.prompt)}")
+            for letter, choice in zip(question.letters, question.choices, strict=False):
+                out.print(f"   {letter}) {escape(choice)}")
+            while i not in given:
+                raw = typer.prompt("letter" if question.choices else "number")
+                try:
+                    given[i] = question.parse(raw)
+                except UsageError as exc:
+                    console.stderr().print(escape(f"{exc.message}: {exc.hint}"))
+    marked = mark(q, given)
+    for i, m in enumerate(marked, 1):
+        sign = "[green]✓[/]" if m.right else "[red]✗[/]"
+        verdict = "right" if m.right else f"the answer is {m.question.correct_text}"
+        out.print(f"{sign} {i}. {escape(verdict)} — {escape(m.question.explanation)}")
+    right = sum(m.right for m in marked)
+    best = LearnState().record_quiz(q.month, right, len(marked))
+    out.print(f"[bold]{right}/{len(marked)}[/] right (your best: {best}/{len(marked)}).")

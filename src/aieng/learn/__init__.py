@@ -1,0 +1,18 @@
+"""Learn mode: exercises that grade themselves, offline and in about a second (like rustlings).
+
+The pieces, one concept per module:
+
+* ``manifest`` — ``exercises/info.toml``: every exercise in order, its hints and the package
+  function that is its reference solution (validated by pydantic at load);
+* ``workspace`` — where the learner's copies of the starters live (``./aieng-workspace``);
+* ``grader`` — the grader API: cases, expected outputs, tolerances, the contract checks;
+* ``sandbox`` / ``child`` — the learner's code runs in a subprocess with a time and memory limit;
+* ``cases`` — fixed and generated cases (hypothesis, derandomized) with the reference's
+  answers, prepared once and cached; ``grading`` — run them, explain the first failure;
+* ``state`` — per-learner hint layers and revealed solutions; ``quiz`` — concept quizzes;
+* ``session`` — what the commands do (check, hint, solution); ``watch`` — grade on save;
+* ``graders/mNN.py`` — one grader per exercise of month NN.
+
+Nothing here imports the reference implementations at import time: ``aieng.scratch`` pulls in
+scikit-learn (about 2 s), which a warm ``aieng check`` never needs.
+"""

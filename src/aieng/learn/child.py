@@ -1,0 +1,151 @@
+"""The sandboxed side of grading: ``python -m aieng.learn.child RESULT`` (the job on stdin).
+
+This process imports the learner's file and calls their function on every case. It trusts
+nothing it runs: it caps its own address space first (``RLIMIT_AS``; the parent enforces the
+time limit), turns every failure — syntax error, import error, exception, ``sys.exit``, an
+output that cannot be sent back — into a plain record, and stops at the first exception.
+It only imports the standard library and NumPy, so it starts in a few tenths of a second.
+
+The job — a pickle the parent sends on stdin, by when this process has imported NumPy —
+holds ``path``, ``function``, ``cases`` (a list of argument tuples), ``memory_mb`` and
+``progress`` (a file where the index of the running case is written before each call, so the
+parent can say which input never returned).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import importlib.util
+import io
+import pickle
+import resource
+import sys
+import traceback
+import warnings
+from pathlib import Path
+from typing import Any
+
+MODULE_NAME = "learner_solution"
+MAX_PRINTED = 2000  # characters of the learner's own print() output kept for the report
+
+
+def _limit_memory(megabytes: int) -> None:
+    limit = megabytes * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _learner_frame(exc: BaseException, path: str) -> tuple[int, str] | None:
+    """The deepest line of the learner's file in the traceback: where *their* code failed."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
+    if not frames:
+        return None
+    return frames[-1].lineno or 0, (frames[-1].line or "").strip()
+
+
+def _error(exc: BaseException, path: str) -> dict[str, Any]:
+    return {
+        "type": type(exc).__name__,
+        "message": str(exc)[:500],
+        "where": _learner_frame(exc, path),
+    }
+
+
+def _same(before: Any, after: Any) -> bool:
+    import numpy as np
+
+    if isinstance(before, np.ndarray):
+        return (
+            isinstance(after, np.ndarray)
+            and before.shape == after.shape
+            and bool(np.array_equal(before, after, equal_nan=True))
+        )
+    try:
+        return bool(before == after)
+    except Exception:
+        return True  # cannot compare: do not accuse the learner
+
+
+def _run(job: dict[str, Any]) -> dict[str, Any]:
+    path = job["path"]
+    spec = importlib.util.spec_from_file_location(MODULE_NAME, path)
+    if spec is None or spec.loader is None:
+        return {"status": "unreadable", "message": f"cannot import {path}"}
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[MODULE_NAME] = module
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as exc:
+        return {
+            "status": "syntax",
+            "message": exc.msg,
+            "line": exc.lineno,
+            "offset": exc.offset,
+            "text": (exc.text or "").rstrip("\n"),
+        }
+    except MemoryError:
+        return {"status": "memory"}
+    except BaseException as exc:  # ImportError, NameError at top level, sys.exit(), …
+        return {"status": "import", "error": _error(exc, path)}
+    fn = getattr(module, job["function"], None)
+    if fn is None:
+        defined = sorted(
+            n for n, v in vars(module).items() if callable(v) and not n.startswith("_")
+        )
+        return {"status": "missing", "defined": defined}
+    if not callable(fn):
+        return {"status": "not_callable", "type": type(fn).__name__}
+
+    results: list[dict[str, Any]] = []
+    progress = Path(job["progress"])
+    for index, args in enumerate(job["cases"]):
+        progress.write_text(str(index))
+        pristine = copy.deepcopy(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                value = fn(*args)
+            except MemoryError:
+                return {"status": "memory", "results": results, "case": index}
+            except BaseException as exc:
+                results.append({"error": _error(exc, path)})
+                break
+        record: dict[str, Any] = {
+            "mutated": [
+                i for i, (a, b) in enumerate(zip(pristine, args, strict=True)) if not _same(a, b)
+            ],
+            # NumPy's overflow / invalid value / division warnings; not deprecations and the like
+            "warnings": sorted(
+                {f"{w.message}" for w in caught if issubclass(w.category, RuntimeWarning)}
+            ),
+        }
+        try:
+            record["value"] = pickle.loads(pickle.dumps(value))
+        except Exception:
+            record["unpicklable"] = type(value).__name__
+        results.append(record)
+    return {"status": "ran", "results": results}
+
+
+def main(argv: list[str]) -> int:
+    result_path = Path(argv[0])
+    import numpy  # noqa: F401  — now, while the parent still prepares the job
+
+    job = pickle.loads(sys.stdin.buffer.read())
+    _limit_memory(int(job["memory_mb"]))
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        try:
+            result = _run(job)
+        except MemoryError:
+            result = {"status": "memory"}
+    result["printed"] = printed.getvalue()[:MAX_PRINTED]
+    result_path.write_bytes(pickle.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
