@@ -31,8 +31,18 @@ lint: setup
 check: lint test
 
 # Speed and memory beside the tool a user would otherwise pick (figures go in the README).
-bench: setup
+# ydata-profiling pins older pandas and NumPy, so it gets a venv of its own, outside ours.
+YDATA := benchmarks/.venv-ydata/bin/python
+bench: setup $(YDATA)
+	$(PY) benchmarks/m01_clean.py
+	$(PY) benchmarks/m02_explore.py --ydata-python $(YDATA)
 	$(PY) benchmarks/m03_least_squares.py
+	$(PY) benchmarks/learn_check.py
+
+$(YDATA):
+	$(PYTHON) -m venv benchmarks/.venv-ydata
+	benchmarks/.venv-ydata/bin/pip install --quiet ydata-profiling==4.18.4
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) benchmarks/.venv-ydata build *.egg-info src/*.egg-info .pytest_cache \
+		.mypy_cache .ruff_cache

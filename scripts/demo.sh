@@ -25,6 +25,17 @@ step progress mark prog.skills.error-handling learning
 step next
 step progress
 step progress export "$OUT/progress.json"
+# Month 1 and 2 on a file of your own: here, a Telco copy with known faults.
+step data corrupt telco_churn --seed 1 -o "$OUT/telco-dirty.csv"
+step clean "$OUT/telco-dirty.csv" -o "$OUT/telco-clean.csv" --report "$OUT/clean.html"
+step explore "$OUT/telco-clean.csv" --target churn -s female -s senior_citizen -o "$OUT/explore.html"
+# Learn mode: start an exercise, see what an unsolved one says, ask for a hint, take a quiz.
+export AIENG_WORKSPACE="$OUT/workspace"
+step learn
+step learn start m03.loss
+step check m03.loss || true   # the starter is not solved yet: this is what a failure looks like
+step hint m03.loss
+step quiz m03 --answers 1=b,2=4,3=d,4=b,5=0.6,6=0.5,7=b
 step run
 step run all
 
@@ -34,7 +45,11 @@ Demo outputs, in $OUT:
   telco_churn_card.html   the Telco churn data card with a plot per column (open it in a browser)
   telco_churn.parquet     the dataset, typed as its card says
   progress.json           the demo's progress, as 'aieng progress import' reads it
+  telco-dirty.csv         a Telco copy with known faults (truth in telco-dirty.csv.truth.csv)
+  telco-clean.csv         it cleaned, with .changes.json (every change) and .flags.csv; clean.html
+  explore.html            month 2's analysis of the cleaned copy, with the bias audit
+  workspace/              your exercise files (aieng learn start …)
   home/runs/index.html    the portfolio: every built month's report with its headline numbers
-  home/runs/m03/…/report.html   month 3's report (linear regression from scratch)
-  home/                   the demo's AIENG_HOME (progress.db, runs/)
+  home/runs/mNN/…/report.html   each month's report
+  home/                   the demo's AIENG_HOME (progress.db, learn.db, runs/)
 DONE
