@@ -320,3 +320,23 @@ def test_unknown_key_hint_lists_the_known_ones(tmp_path: Path) -> None:
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="no such config file"):
         load_config(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("-$12", -12.0),  # the sign before the currency symbol is kept, not dropped with it
+        ("$-12", -12.0),
+        ("+$3.5", 3.5),
+        ("($1,234.50)", -1234.5),  # accountants' negative
+        ("-12 €", -12.0),
+        ("USD 5", 5.0),
+        ("1.234,5", 1234.5),  # European thousands and decimal comma
+    ],
+)
+def test_parse_numbers_reads_signs_currencies_and_separators(text: str, number: float) -> None:
+    from aieng.clean.types import parse_numbers
+
+    values, reformatted = parse_numbers(pd.Series([text], dtype="str"))
+    assert values.iloc[0] == pytest.approx(number)
+    assert bool(reformatted.iloc[0])

@@ -29,7 +29,8 @@ from aieng.clean.config import TypesStep
 
 TRUE_TOKENS = frozenset({"yes", "y", "true", "t", "1", "1.0"})
 FALSE_TOKENS = frozenset({"no", "n", "false", "f", "0", "0.0"})
-_CURRENCY = re.compile(r"^\(?\s*[-+]?\s*(?:[$€£¥₹]|usd|eur|gbp)\s*|\s*(?:[$€£¥₹]|usd|eur|gbp)$")
+# A sign before the currency ("-$12") is captured and put back: only the symbol goes.
+_CURRENCY = re.compile(r"^\(?\s*([-+]?)\s*(?:[$€£¥₹]|usd|eur|gbp)\s*|\s*(?:[$€£¥₹]|usd|eur|gbp)$")
 _US_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 _EU_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$")
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d*,\d+$")
@@ -112,7 +113,7 @@ def _parse_messy(values: pd.Series, *, decimal: str) -> tuple[pd.Series, pd.Seri
     text = values.str.strip().str.replace(r"\s+", "", regex=True).str.lower()
     negative = text.str.startswith("(") & text.str.endswith(")")
     text = text.str.strip("()")
-    text = text.str.replace(_CURRENCY.pattern, "", regex=True).str.removesuffix("%")
+    text = text.str.replace(_CURRENCY.pattern, r"\1", regex=True).str.removesuffix("%")
     # "1.234,5" is European whatever the setting; "1.234" and "3,5" only when decimal=",".
     eu_shape = text.str.match(_EU_THOUSANDS.pattern)
     eu = (eu_shape & text.str.contains(",", regex=False)) | (
