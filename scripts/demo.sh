@@ -32,9 +32,9 @@ step explore "$OUT/telco-clean.csv" --target churn -s female -s senior_citizen -
 # Learn mode: start an exercise, see what an unsolved one says, ask for a hint, take a quiz.
 export AIENG_WORKSPACE="$OUT/workspace"
 step learn
-step learn start m03.loss
-step check m03.loss || true   # the starter is not solved yet: this is what a failure looks like
-step hint m03.loss
+step learn start m01.parse-numbers
+step check m01.parse-numbers || true   # the starter is not solved yet: this is what a failure looks like
+step hint m01.parse-numbers
 step quiz m03 --answers 1=b,2=4,3=d,4=b,5=0.6,6=0.5,7=b
 step run
 step run all

@@ -37,6 +37,19 @@ class Case:
     notes: Mapping[str, Any] = field(default_factory=dict)  # from Grader.annotate, for explain
 
 
+def seeded(make: Callable[[np.random.Generator], tuple[Any, ...]]) -> Any:
+    """A hypothesis strategy of generated cases built by ``make`` from a seed it draws.
+
+    For problems that must be well-posed (a unique minimum, separated eigenvalues, both classes
+    present): ``make`` builds one from a NumPy generator, hypothesis only picks the seed.
+    """
+    from hypothesis import strategies as st  # only preparing the cases needs hypothesis
+
+    return st.integers(0, 2**32 - 1).map(
+        lambda seed: Case("generated", make(np.random.default_rng(seed)))
+    )
+
+
 @dataclass(frozen=True)
 class Output:
     """One value the function returns, and how close to the reference it must be.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from aieng.errors import DataError
-from aieng.segment.cluster import one_thread
+from aieng.segment.cluster import fit_kmeans, one_thread
 
 SILHOUETTE_SAMPLE = 3000  # rows scored for the silhouette: O(n²) beyond this gets slow
 TIE_TOLERANCE = 0.01  # silhouettes closer than this to the best count as a tie
@@ -61,6 +61,29 @@ def elbow(ks: np.ndarray, inertia: np.ndarray) -> int:
     return int(ks[int(np.argmax(gap))])
 
 
+def best_k(
+    ks: np.ndarray, silhouette: np.ndarray, elbow_k: int, *, tolerance: float = TIE_TOLERANCE
+) -> int:
+    """The k with the best silhouette; within ``tolerance`` of the best is a tie, won by the k
+    nearest ``elbow_k`` (the smaller k if two are as near). ``ks``, ``silhouette``: (n_k,)."""
+    tied = ks[silhouette >= silhouette.max() - tolerance]  # (n_tied,) increasing
+    return int(tied[np.argmin(np.abs(tied - elbow_k))])  # argmin: the first of equals
+
+
+def mean_silhouette(
+    X: np.ndarray, labels: np.ndarray, *, sample_size: int | None = None, seed: int = 0
+) -> float:
+    """Mean silhouette of ``labels`` (n_samples,) on ``X`` (n_samples, n_features), from -1 to 1.
+
+    Per row, ``(b - a) / max(a, b)`` with a the mean distance to the rest of its own segment and
+    b the mean distance to the nearest other segment; 0 for a row alone in its segment.
+    ``sample_size`` rows (seeded) instead of all: the exact score costs O(n²) distances.
+    """
+    from sklearn.metrics import silhouette_score
+
+    return float(silhouette_score(X, labels, sample_size=sample_size, random_state=seed))
+
+
 def choose_k(
     X: np.ndarray,
     *,
@@ -86,14 +109,12 @@ def choose_k(
         for i, k in enumerate(ks):
             inertia[i], silhouette[i] = _fit_and_score(X, int(k), seed, n_init, size)
     elbow_k = elbow(ks, inertia)
-    tied = ks[silhouette >= silhouette.max() - tolerance]
-    best_k = int(tied[np.argmin(np.abs(tied - elbow_k))])  # ties: nearest the elbow
     return KChoice(
         ks=tuple(int(k) for k in ks),
         inertia=inertia,
         silhouette=silhouette,
         elbow_k=elbow_k,
-        best_k=best_k,
+        best_k=best_k(ks, silhouette, elbow_k, tolerance=tolerance),
         sample_size=size,
         tolerance=tolerance,
     )
@@ -103,13 +124,9 @@ def _fit_and_score(
     X: np.ndarray, k: int, seed: int, n_init: int, sample_size: int
 ) -> tuple[float, float]:
     """(inertia, silhouette) of K-Means with ``k`` segments on ``X`` (n_samples, n_features)."""
-    from sklearn.cluster import KMeans
-    from sklearn.metrics import silhouette_score
-
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(X)
+    model = fit_kmeans(X, k, seed=seed, n_init=n_init)
     if len(np.unique(model.labels_)) < 2:  # duplicated rows: fewer distinct points than k
         return float(model.inertia_), -1.0
     # The same seed draws the same rows for every k, so the scores compare like for like.
     sample = sample_size if sample_size < len(X) else None
-    score = silhouette_score(X, model.labels_, sample_size=sample, random_state=seed)
-    return float(model.inertia_), float(score)
+    return float(model.inertia_), mean_silhouette(X, model.labels_, sample_size=sample, seed=seed)

@@ -16,6 +16,7 @@ import contextlib
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -60,11 +61,30 @@ def by_size(labels: np.ndarray) -> np.ndarray:
     return mapping[labels]  # type: ignore[no-any-return]
 
 
-def kmeans(X: np.ndarray, k: int, *, seed: int, n_init: int = 10) -> tuple[np.ndarray, float]:
-    """K-Means on ``X`` (n_samples, n_features): (labels renumbered by size, inertia)."""
+def fit_kmeans(
+    X: np.ndarray,
+    k: int,
+    *,
+    seed: int,
+    n_init: int = 10,
+    init: str | np.ndarray = "k-means++",
+    max_iter: int = 300,
+) -> Any:
+    """scikit-learn's ``KMeans`` (Lloyd's algorithm) fitted on ``X`` (n_samples, n_features).
+
+    The one place the package builds a K-Means: ``init`` is "k-means++" (spread-out random
+    starts, the best of ``n_init`` kept) or a (k, n_features) array of starting centres (then
+    ``n_init`` must be 1). ``aieng check m05.kmeans-step`` runs it for ``max_iter=1``.
+    """
     from sklearn.cluster import KMeans
 
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(X)
+    model = KMeans(n_clusters=k, init=init, n_init=n_init, max_iter=max_iter, random_state=seed)
+    return model.fit(X)
+
+
+def kmeans(X: np.ndarray, k: int, *, seed: int, n_init: int = 10) -> tuple[np.ndarray, float]:
+    """K-Means on ``X`` (n_samples, n_features): (labels renumbered by size, inertia)."""
+    model = fit_kmeans(X, k, seed=seed, n_init=n_init)
     return by_size(model.labels_), float(model.inertia_)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from aieng.learn.grader import Case, Grader, Output
+from aieng.learn.grader import Case, Grader, Output, seeded
 
 Fn = Callable[..., Any]
 
@@ -46,15 +46,6 @@ def _linear_problems(*, with_penalty: bool) -> Any:
         return Case("generated", (w, b, X, y, alpha))
 
     return build()
-
-
-def _seeded(make: Callable[[np.random.Generator], tuple[Any, ...]]) -> Any:
-    """Strategy of cases built by ``make`` from a seed hypothesis draws (well-posed problems)."""
-    from hypothesis import strategies as st
-
-    return st.integers(0, 2**32 - 1).map(
-        lambda seed: Case("generated", make(np.random.default_rng(seed)))
-    )
 
 
 # ── m03.loss and m03.gradient: the loss of a linear model, then its partial derivatives ────────
@@ -246,7 +237,7 @@ GRADERS: dict[str, Grader] = {
             Case("three steps, centered data", _gd_centered(6, 3, 3, seed=1)),
             Case("fifty steps, centered data", _gd_centered(20, 2, 50, seed=2)),
         ],
-        generated=lambda: _seeded(_gd_converging),
+        generated=lambda: seeded(_gd_converging),
         n_generated=12,
         adapt=_gd_reference,
     ),
@@ -260,7 +251,7 @@ GRADERS: dict[str, Grader] = {
             Case("a perfect line y = 2x + 1", (_a([0.0], [1.0], [2.0], [3.0]), _a(1, 3, 5, 7))),
             Case("two nearly identical columns", _near_collinear()),
         ],
-        generated=lambda: _seeded(_lstsq_problem),
+        generated=lambda: seeded(_lstsq_problem),
         n_generated=25,
         adapt=_lstsq_reference,
     ),
@@ -279,7 +270,7 @@ GRADERS: dict[str, Grader] = {
                 "40 samples × 3 features, keep 2", (_pca_data(np.random.default_rng(5), 40, 3), 2)
             ),
         ],
-        generated=lambda: _seeded(_pca_problem),
+        generated=lambda: seeded(_pca_problem),
         n_generated=20,
         adapt=_pca_reference,
     ),

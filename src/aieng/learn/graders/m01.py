@@ -1,0 +1,307 @@
+"""Graders of month 1 (``aieng.clean`` and the foundation): messy numbers, outlier fences,
+missing values and duplicates, an error class hierarchy, an atomic file write.
+
+Each grader's reference is named in ``exercises/info.toml``; ``adapt`` only reshapes the call
+(a Series in, an array out; a step config built from the arguments), it never re-implements
+the cleaning. Generated cases stay where the package's answer is the textbook one: continuous
+values (no dominant value, so no fallback fences), less than half of a column missing (else
+``aieng clean`` leaves it alone on purpose), numbers written in the unambiguous US style.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import tempfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aieng.learn.grader import Case, Grader, Output, seeded
+
+Fn = Callable[..., Any]
+
+
+def _a(*values: Any) -> np.ndarray:
+    return np.array(values, dtype=np.float64)
+
+
+# ── m01.parse-numbers: "$1,889.50", "14%", "(250)" → floats ───────────────────────────────────
+
+
+def _messy_number(rng: np.random.Generator) -> str:
+    """One number written the way spreadsheets and exports write them (US style)."""
+    value = float(rng.integers(0, 10 ** int(rng.integers(1, 8))))
+    if rng.random() < 0.6:
+        value += float(rng.integers(0, 100)) / 100
+    text = f"{value:,.2f}" if rng.random() < 0.5 else f"{value:.2f}"
+    if rng.random() < 0.3:
+        text = text.rstrip("0").rstrip(".") or "0"
+    style = int(rng.integers(0, 6))
+    if style == 1:
+        text = str(rng.choice(["$", "€", "£"])) + text
+    elif style == 2:
+        text += "%"
+    elif style == 3:
+        text = f"({text})"  # accountants' negative
+    elif style == 4:
+        text = "-" + text
+    elif style == 5:
+        text = f"(${text})"
+    if rng.random() < 0.2:
+        text = f" {text}  "
+    return text
+
+
+def _messy_column(rng: np.random.Generator) -> tuple[Any, ...]:
+    return ([_messy_number(rng) for _ in range(int(rng.integers(1, 12)))],)
+
+
+def _parse_reference(parse_numbers: Fn) -> Fn:
+    def parse_numbers_(texts: list[str]) -> np.ndarray:
+        import pandas as pd
+
+        numbers, _ = parse_numbers(pd.Series(texts, dtype=object))
+        return np.asarray(numbers.to_numpy(dtype="float64"))
+
+    return parse_numbers_
+
+
+# ── m01.iqr-fences and m01.robust-fences: aieng.clean.outliers.fences ─────────────────────────
+
+
+def _column(rng: np.random.Generator) -> np.ndarray:
+    """5–60 continuous values, some with a long tail (no value repeats: no fallback fences)."""
+    n = int(rng.integers(5, 60))
+    kind = int(rng.integers(0, 3))
+    if kind == 0:
+        x = rng.normal(rng.uniform(-50, 50), rng.uniform(0.5, 20), size=n)
+    elif kind == 1:
+        x = rng.lognormal(rng.uniform(0, 3), rng.uniform(0.3, 1.2), size=n)
+    else:
+        x = rng.normal(size=n)
+        x[: max(1, n // 10)] *= 25  # a few wild values
+    return np.asarray(x, dtype=np.float64)
+
+
+def _fences_reference(method: str) -> Callable[[Fn], Fn]:
+    def adapt(fences: Fn) -> Fn:
+        from aieng.clean.config import OutliersStep
+
+        def limits(values: np.ndarray, k: float) -> tuple[float, float]:
+            if method == "iqr":
+                step = OutliersStep(method="iqr", iqr_k=k)
+            else:
+                step = OutliersStep(method="mad", threshold=k)
+            found = fences(values, step)
+            if found is None:  # the grader's cases always have a spread: a bug in a case
+                raise RuntimeError(f"no fences for the grader's case {values!r}")
+            return float(found[0]), float(found[1])
+
+        return limits
+
+    return adapt
+
+
+_WITH_OUTLIER = _a(2.0, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0, 40.0)
+
+
+# ── m01.missing-duplicates: aieng.clean.pipeline.clean, only those two steps ──────────────────
+
+
+def _gappy_table(rng: np.random.Generator) -> tuple[Any, ...]:
+    """(n, p) values with copied rows and up to 30 % holes per column (never all of one)."""
+    n, p = int(rng.integers(3, 15)), int(rng.integers(1, 4))
+    X = np.round(rng.normal(50, 15, size=(n, p)), 2)
+    for _ in range(int(rng.integers(0, n // 2 + 1))):  # duplicate some rows, holes included
+        X[int(rng.integers(0, n))] = X[int(rng.integers(0, n))]
+    holes = rng.random((n, p)) < 0.2
+    X[holes] = np.nan
+    for j in range(p):
+        column = X[:, j]
+        while np.isnan(column).sum() * 10 > 3 * n or np.isnan(column).all():
+            column[np.flatnonzero(np.isnan(column))[0]] = np.round(rng.normal(50, 15), 2)
+    return (X,)
+
+
+def _clean_reference(clean: Fn) -> Fn:
+    def fill_and_dedupe(X: np.ndarray) -> np.ndarray:
+        import pandas as pd
+
+        from aieng.clean.config import CleanConfig
+
+        config = CleanConfig.model_validate(
+            {"outliers": {"enabled": False}, "missing_values": {"indicator": False}}
+        )
+        frame = pd.DataFrame(X, columns=[f"x{j}" for j in range(X.shape[1])])
+        result = clean(frame, config)
+        if result.frame.isna().any().any():  # over max_share: a bug in the grader's case
+            raise RuntimeError(f"the grader's case left a gap: {X!r}")
+        return np.asarray(result.frame.to_numpy(dtype="float64"))
+
+    return fill_and_dedupe
+
+
+# ── m01.error-classes: aieng.errors, its hierarchy and exit codes ─────────────────────────────
+
+ERROR_KINDS = (
+    *("AiengError", "UsageError", "NotFoundError"),
+    *("InputFileError", "ConfigError", "DataError"),
+)
+
+
+def _error_case(rng: np.random.Generator) -> tuple[Any, ...]:
+    kind = str(rng.choice(ERROR_KINDS))
+    thing = str(rng.choice(["dataset", "month", "column", "file", "topic"]))
+    name = "".join(rng.choice(list("abcdefghij"), size=int(rng.integers(1, 9))))
+    hint = "" if rng.random() < 0.3 else f"run `aieng {thing} list` to see them."
+    exit_code = None if rng.random() < 0.6 else int(rng.integers(3, 9))
+    return (kind, f"unknown {thing} {name!r}", hint, exit_code)
+
+
+def _errors_reference(base: Any) -> Fn:
+    module = sys.modules[base.__module__]
+
+    def exit_code_of(kind: str, message: str, hint: str, exit_code: int | None) -> Any:
+        cls = getattr(module, kind)
+        try:
+            raise cls(message, hint=hint, exit_code=exit_code)
+        except base as err:
+            return err.exit_code, len(str(err))
+
+    return exit_code_of
+
+
+# ── m01.atomic-write: aieng.io.atomic_write ───────────────────────────────────────────────────
+
+
+def _report_text(rng: np.random.Generator) -> tuple[Any, ...]:
+    words = ["rows", "kept", "12 %", "médian", "naïve", "→", "✓", "列", "\n", "missing"]
+    text = " ".join(rng.choice(words, size=int(rng.integers(0, 40))))
+    if rng.random() < 0.3:
+        text += "\ud800"  # a lone surrogate: UTF-8 cannot encode it, the write must fail whole
+    return (text, f"old report {int(rng.integers(0, 1000))}\n")
+
+
+def _atomic_reference(atomic_write: Fn) -> Fn:
+    # The same harness the starter gives the learner (save_report), around the package's write.
+    def save_report(text: str, old_text: str) -> tuple[int, int]:
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "report.txt"
+            target.write_text(old_text, encoding="utf-8")
+            with contextlib.suppress(UnicodeEncodeError):  # the old report must survive
+                atomic_write(target, text)
+            others = [p for p in Path(folder).iterdir() if p != target]
+            return zlib.crc32(target.read_bytes()), len(others)
+
+    return save_report
+
+
+def _explain_write(case: Case, name: str, got: Any, expected: Any) -> str:
+    if name == "content_crc32" and got == zlib.crc32(b""):
+        return (
+            "0 is the checksum of an empty file: the report was emptied and never rewritten. "
+            'open(target, "w") and Path.write_text truncate the file first; encode the text '
+            "before any file is opened, and write it to a temporary file."
+        )
+    if name == "leftover_files" and got:
+        return "the temporary file must be deleted when the write fails (try/except or finally)."
+    return ""
+
+
+GRADERS: dict[str, Grader] = {
+    "m01.parse-numbers": Grader(
+        params=("texts",),
+        outputs=(Output("numbers", "array", rtol=1e-12, atol=1e-12),),
+        fixed=lambda: [
+            Case("plain numbers", (["3", "-0.5", "1234.25"],)),
+            Case("thousands separators and currency", (["$1,889.50", "€12", "1,000,000"],)),
+            Case("percent and spaces", (["14%", " 7.5 ", "100 %"],)),
+            Case("accountants' negatives", (["(250)", "($1,000.00)", "-3"],)),
+        ],
+        generated=lambda: seeded(_messy_column),
+        n_generated=30,
+        adapt=_parse_reference,
+    ),
+    "m01.iqr-fences": Grader(
+        params=("values", "k"),
+        outputs=(Output("low", "scalar", rtol=1e-9), Output("high", "scalar", rtol=1e-9)),
+        fixed=lambda: [
+            Case("1 to 9, k = 1.5", (np.arange(1.0, 10.0), 1.5)),
+            Case("one wild value", (_WITH_OUTLIER, 1.5)),
+            Case("missing values are skipped", (_a(1, 2, np.nan, 3, 4, 5, np.nan, 6), 1.5)),
+            Case("far-out fences, k = 3", (_WITH_OUTLIER, 3.0)),
+        ],
+        generated=lambda: seeded(lambda rng: (_column(rng), float(rng.choice([1.5, 2.0, 3.0])))),
+        n_generated=30,
+        adapt=_fences_reference("iqr"),
+    ),
+    "m01.robust-fences": Grader(
+        params=("values", "threshold"),
+        outputs=(Output("low", "scalar", rtol=1e-9), Output("high", "scalar", rtol=1e-9)),
+        fixed=lambda: [
+            Case("1 to 9, threshold 3.5", (np.arange(1.0, 10.0), 3.5)),
+            Case("one wild value", (_WITH_OUTLIER, 3.5)),
+            Case("missing values are skipped", (_a(1, 2, np.nan, 3, 4, 5, np.nan, 6), 3.5)),
+            Case("threshold 2", (_WITH_OUTLIER, 2.0)),
+        ],
+        generated=lambda: seeded(lambda rng: (_column(rng), float(rng.choice([2.0, 3.0, 3.5])))),
+        n_generated=30,
+        adapt=_fences_reference("mad"),
+    ),
+    "m01.missing-duplicates": Grader(
+        params=("X",),
+        outputs=(Output("cleaned", "array", rtol=1e-12, atol=1e-12),),
+        fixed=lambda: [
+            Case("nothing to do", (_a([1.5, 2.0], [3.5, 4.0]),)),
+            Case("one copied row", (_a([1.5, 2.0], [3.5, 4.0], [1.5, 2.0]),)),
+            Case("one hole", (_a([1.0, 10.0], [2.0, np.nan], [4.0, 30.0]),)),
+            Case(
+                "a copy that inflates the median (drop copies first)",
+                (_a([1.0, 2.5], [1.0, 2.5], [1.0, 2.5], [np.nan, 3.0], [4.0, np.nan], [9.0, 6.0]),),
+            ),
+            Case("copies that both have a hole", (_a([np.nan, 1.0], [np.nan, 1.0], [2.0, 5.0]),)),
+        ],
+        generated=lambda: seeded(_gappy_table),
+        n_generated=25,
+        adapt=_clean_reference,
+    ),
+    "m01.error-classes": Grader(
+        params=("kind", "message", "hint", "exit_code"),
+        outputs=(
+            Output("exit_code", "scalar", rtol=0.0, atol=0.0),
+            Output("text_length", "scalar", rtol=0.0, atol=0.0),
+        ),
+        fixed=lambda: [
+            Case("the base class", ("AiengError", "the file is empty", "give another file.", None)),
+            Case("no hint", ("AiengError", "the file is empty", "", None)),
+            Case("a usage error", ("UsageError", "unknown option '--fats'", "try --fast.", None)),
+            Case("inherited exit code", ("NotFoundError", "unknown month 'm13'", "", None)),
+            Case("an exit code given", ("DataError", "no rows left", "loosen the filter.", 4)),
+            *[Case(f"class {kind}", (kind, "it failed", "", None)) for kind in ERROR_KINDS[3:]],
+        ],
+        generated=lambda: seeded(_error_case),
+        n_generated=20,
+        adapt=_errors_reference,
+    ),
+    "m01.atomic-write": Grader(
+        params=("text", "old_text"),
+        outputs=(
+            Output("content_crc32", "scalar", rtol=0.0, atol=0.0),
+            Output("leftover_files", "scalar", rtol=0.0, atol=0.0),
+        ),
+        fixed=lambda: [
+            Case("a short report", ("rows kept: 12\n", "old report\n")),
+            Case("an empty report", ("", "old report\n")),
+            Case("not ASCII", ("médian → 3.5 ✓\n", "old report\n")),
+            Case("text UTF-8 cannot encode: the old report must survive", ("half\ud800", "old\n")),
+        ],
+        generated=lambda: seeded(_report_text),
+        n_generated=16,
+        adapt=_atomic_reference,
+        explain=_explain_write,
+    ),
+}
