@@ -89,7 +89,7 @@ def test_config_refuses_unknown_model_and_bad_values(tmp_path: Path) -> None:
     bad.write_text("folds = = 3\n")
     with pytest.raises(ConfigError, match="is not valid TOML"):
         load_config(bad)
-    with pytest.raises(InputFileError, match="does not exist"):
+    with pytest.raises(InputFileError, match="no such config file"):
         load_config(tmp_path / "missing.toml")
 
 

@@ -19,13 +19,13 @@ Unknown sections or keys and values of the wrong type are refused with a message
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from aieng.errors import ConfigError, InputFileError
+from aieng import tomlfile
+from aieng.errors import ConfigError
 
 # Compared case-insensitively after trimming; "" is an empty cell.
 DEFAULT_MISSING_TOKENS = (
@@ -133,20 +133,10 @@ def load_config(path: str | Path | None) -> CleanConfig:
     """Read a TOML config (``None``: the defaults); refuse unknown keys and bad values."""
     if path is None:
         return CleanConfig()
-    source = Path(path).expanduser()
-    if not source.is_file():
-        raise InputFileError(
-            f"no such config file {str(source)!r}",
-            hint="check the path, or leave out --config to use the defaults.",
-        )
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"{source.name} is not valid TOML: {exc}",
-            hint="see docs/m01-clean.md for an example config.",
-        ) from exc
-    return parse_config(data, source=source.name)
+    data = tomlfile.read(
+        path, what="config file", hint="see docs/m01-clean.md for an example config."
+    )
+    return parse_config(data, source=Path(path).name)
 
 
 def parse_config(data: dict[str, object], *, source: str = "config") -> CleanConfig:

@@ -13,7 +13,6 @@ covers every column" stays checkable.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -21,6 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from aieng import tomlfile
 from aieng.errors import ConfigError, unknown_name
 
 Dtype = Literal["int", "float", "bool", "category", "ordered", "string"]
@@ -170,13 +170,9 @@ class DataCard(_Strict):
 
 def parse_card(name: str, text: str) -> DataCard:
     """Parse and validate one card from TOML text; ``name`` is the dataset's name."""
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            f"data card {name!r} is not valid TOML: {exc}",
-            hint="fix the file in aieng/datasets/catalog/.",
-        ) from exc
+    table = tomlfile.loads(
+        text, source=f"data card {name!r}", hint="fix the file in aieng/datasets/catalog/."
+    )
     if "name" in table:
         raise ConfigError(
             f"data card {name!r} sets 'name'", hint="the name is the file's stem; remove the key."

@@ -13,12 +13,12 @@ install finds it relative to this package (``src/aieng/learn/manifest.py`` → `
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from aieng import tomlfile
 from aieng.errors import ConfigError, NotFoundError, unknown_name
 from aieng.roadmap.model import MONTH_ID, TOPIC_ID, normalize_id
 
@@ -110,19 +110,12 @@ def exercises_dir() -> Path:
 
 def parse(raw: str, *, source: str = MANIFEST) -> Manifest:
     """Parse and validate manifest text (apart from :func:`load` so tests can feed edits)."""
+    data = tomlfile.loads(raw, source=source)
     try:
-        return Manifest.model_validate(tomllib.loads(raw))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            f"{source} is not valid TOML: {exc}",
-            hint="fix the syntax at the line shown (a missing quote or bracket, usually).",
-        ) from exc
+        return Manifest.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise ConfigError(
-            f"{source} does not validate: {where}: {first['msg']} ({exc.error_count()} problem(s))",
-            hint="see the fields of Exercise in aieng/learn/manifest.py.",
+        raise tomlfile.invalid(
+            exc, source=source, hint="see the fields of Exercise in aieng/learn/manifest.py."
         ) from exc
 
 

@@ -7,12 +7,12 @@ after answering, right or wrong.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from aieng.errors import ConfigError, UsageError, unknown_name
+from aieng import tomlfile
+from aieng.errors import UsageError, unknown_name
 from aieng.learn.manifest import exercises_dir
 from aieng.roadmap.model import MONTH_ID, normalize_id
 
@@ -98,13 +98,12 @@ def load_quiz(month: str) -> Quiz:
     if key not in months:
         raise unknown_name("quiz", month, months, list_command="aieng learn")
     path = exercises_dir() / "quizzes" / f"{key}.toml"
+    hint = "see Quiz and Question in aieng/learn/quiz.py."
+    data = tomlfile.loads(path.read_text(encoding="utf-8"), source=str(path), hint=hint)
     try:
-        return Quiz.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise ConfigError(
-            f"{path} does not validate: {exc}".splitlines()[0],
-            hint="see Quiz and Question in aieng/learn/quiz.py.",
-        ) from exc
+        return Quiz.model_validate(data)
+    except ValidationError as exc:
+        raise tomlfile.invalid(exc, source=str(path), hint=hint) from exc
 
 
 def parse_answers(quiz: Quiz, text: str) -> dict[int, str | float]:

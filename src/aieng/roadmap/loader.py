@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 
 from pydantic import ValidationError
 
-from aieng.errors import ConfigError
+from aieng import tomlfile
 from aieng.roadmap.model import Roadmap
 
 DATA_FILE = "roadmap.toml"
@@ -24,18 +23,13 @@ def load() -> Roadmap:
 
 def parse(raw: str, *, source: str = "<string>") -> Roadmap:
     """Parse and validate roadmap TOML text (separate from :func:`load` so tests can feed edits)."""
+    data = tomlfile.loads(raw, source=source)
     try:
-        return Roadmap.model_validate(tomllib.loads(raw))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            f"{source} is not valid TOML: {exc}",
-            hint="fix the syntax at the line shown (a missing quote or bracket, usually).",
-        ) from exc
+        return Roadmap.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise ConfigError(
-            f"{source} does not validate: {where}: {first['msg']} ({exc.error_count()} problem(s))",
+        raise tomlfile.invalid(
+            exc,
+            source=source,
             hint="each topic needs id, title, source, area and month; see aieng/roadmap/model.py.",
         ) from exc
 

@@ -13,14 +13,14 @@ because a misspelt ``fold = 10`` that does nothing is worse than an error::
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
-from aieng.errors import ConfigError, InputFileError, unknown_name
+from aieng import tomlfile
+from aieng.errors import ConfigError, unknown_name
 
 Task = Literal["classification", "regression"]
 
@@ -130,19 +130,11 @@ def config_from_mapping(
 
 def load_config(path: Path, *, base: CompareConfig | None = None) -> CompareConfig:
     """Read a TOML config file (see the module docstring) over ``base``."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputFileError(
-            f"config file {str(path)!r} does not exist",
-            hint="give the path of a TOML file, e.g. --config compare.toml.",
-        )
-    try:
-        values = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"config file {str(path)!r} is not valid TOML: {exc}",
-            hint="fix the line it names; strings need quotes, lists square brackets.",
-        ) from None
+    values = tomlfile.read(
+        path,
+        what="config file",
+        hint="fix the line it names; strings need quotes, lists square brackets.",
+    )
     return config_from_mapping(values, base=base)
 
 
