@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from aieng.clean.config import DEFAULT_MISSING_TOKENS
+from aieng.clean.outliers import mad_scale
 from aieng.datasets import load
 
 MISSING_TOKENS = ("NA", "n/a", "N/A", "null", "-", "?", "", "None", "NaN", "missing")
@@ -194,7 +195,7 @@ def _outlier(column: pd.Series, rng: np.random.Generator) -> str:
     x = column.dropna().astype("float64").to_numpy()
     median = float(np.median(x))
     q1, q3 = np.percentile(x, [25, 75])
-    scale = 1.4826 * float(np.median(np.abs(x - median))) or (q3 - q1) / 1.349
+    scale = mad_scale(x) or (q3 - q1) / 1.349
     scale = scale or 1.2533 * float(np.mean(np.abs(x - median))) or float(np.std(x)) or 1.0
     value = median + rng.uniform(20, 60) * scale
     if pd.api.types.is_integer_dtype(column.dtype):

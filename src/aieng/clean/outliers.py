@@ -18,6 +18,14 @@ from aieng.clean.changelog import Change, count, examples, flag_frame
 from aieng.clean.config import OutliersStep
 
 
+def mad_scale(x: np.ndarray) -> float:
+    """``1.4826 · median(|x − median|)``: the MAD, scaled to estimate a standard deviation.
+
+    ``x`` holds no NaN. It is 0 when half the values or more are equal; callers decide what then.
+    """
+    return 1.4826 * float(np.median(np.abs(x - np.median(x))))
+
+
 def fences(values: np.ndarray, step: OutliersStep) -> tuple[float, float] | None:
     """Lower and upper limits outside which a value is an outlier (None: no spread to judge)."""
     x = values[~np.isnan(values)]  # (n_present,)
@@ -43,7 +51,7 @@ def _limits(x: np.ndarray, step: OutliersStep) -> tuple[float, float] | None:
         if iqr == 0:
             return None
         return q1 - step.iqr_k * iqr, q3 + step.iqr_k * iqr
-    scale = 1.4826 * float(np.median(np.abs(x - median)))  # MAD scaled to a standard deviation
+    scale = mad_scale(x)
     if scale == 0:
         return None
     return median - step.threshold * scale, median + step.threshold * scale

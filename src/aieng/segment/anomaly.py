@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from pandas.api import types as ptypes
 
+from aieng.clean.outliers import mad_scale
 from aieng.segment.features import MISSING_LEVEL
 
 REASONS = 3  # values named per unusual row: the furthest from typical
@@ -47,10 +48,10 @@ class Anomalies:
 
 
 def robust_z(values: pd.Series) -> pd.Series:
-    """``(x − median) / (1.4826 · MAD)``; falls back to the IQR, then the std, if MAD is 0."""
+    """``(x − median) / (1.4826 · MAD)`` (month 1's mad_scale); else the IQR, then the std."""
     x = values.astype("float64")
     median = float(x.median())
-    scale = 1.4826 * float((x - median).abs().median())
+    scale = mad_scale(x.dropna().to_numpy())
     if not scale > 0:  # over half the rows share one value (e.g. many zeros)
         scale = float(x.quantile(0.75) - x.quantile(0.25)) / 1.349
     if not scale > 0:
