@@ -98,9 +98,14 @@ def compare(
     *,
     target: str,
     config: CompareConfig | None = None,
+    held_out: pd.Index | None = None,
     progress: Progress | None = None,
 ) -> Comparison:
-    """Compare the configured candidates on ``frame`` (not modified) to predict ``target``."""
+    """Compare the configured candidates on ``frame`` (not modified) to predict ``target``.
+
+    ``held_out``: the index labels of the test rows, when the caller split already (month 6
+    saves its split); ``config.test_size`` is then unused. None: a stratified split here.
+    """
     config = config or CompareConfig()
     step = progress or (lambda _: None)
     # OpenMP (HistGradientBoosting, LightGBM) and BLAS take every core by default; capped so a
@@ -109,11 +114,15 @@ def compare(
         # Our gradient descent may stop at max_iter on a small learning-curve subset; its
         # scores still count, and the report shows them, so the warning is not repeated.
         warnings.filterwarnings("ignore", message=".*max_iter.*")
-        return _compare(frame, target, config, step)
+        return _compare(frame, target, config, held_out, step)
 
 
 def _compare(
-    frame: pd.DataFrame, target_name: str, config: CompareConfig, step: Progress
+    frame: pd.DataFrame,
+    target_name: str,
+    config: CompareConfig,
+    held_out: pd.Index | None,
+    step: Progress,
 ) -> Comparison:
     tgt = prepare_target(frame, target_name, task=config.task, positive_class=config.positive_class)
     task = tgt.task
@@ -126,10 +135,21 @@ def _compare(
             "or dropped; check --drop and the notes above.",
         )
     check_class_sizes(tgt, None, folds=config.folds)
-    stratify = tgt.y if task == "classification" else None
-    X_train, X_test, y_train, y_test = train_test_split(
-        X, tgt.y, test_size=config.test_size, random_state=config.seed, stratify=stratify
-    )
+    if held_out is None:
+        stratify = tgt.y if task == "classification" else None
+        X_train, X_test, y_train, y_test = train_test_split(
+            X, tgt.y, test_size=config.test_size, random_state=config.seed, stratify=stratify
+        )
+    else:
+        in_test = X.index.isin(held_out)
+        if in_test.all() or not in_test.any():
+            raise DataError(
+                f"the held-out rows leave {int((~in_test).sum())} rows to train on and "
+                f"{int(in_test.sum())} to test on",
+                hint="pass the index labels of some, not all, of the table's rows.",
+            )
+        X_train, X_test = X[~in_test], X[in_test]
+        y_train, y_test = tgt.y[~in_test], tgt.y[in_test]
     check_class_sizes(tgt, y_train, folds=config.folds)
     domain = config.domain_features and has_churn_columns(X)
     if domain:
@@ -231,10 +251,7 @@ def _compare(
 
     step(f"fitting {winner} and scoring it once on the test split")
     best.fit(X_train, y_train)
-    test_scores = {
-        metric: sign_of(task, metric) * float(get_scorer(s)(best, X_test, y_test))
-        for metric, (s, _) in evaluate.metrics_for(task).items()
-    }
+    test_scores = evaluate.held_out_scores(best, X_test, y_test, task=task)
     y_true = y_test.to_numpy()
     if task == "classification":
         output = best.predict_proba(X_test)[:, 1]

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy import stats
-from sklearn.metrics import make_scorer, precision_score
+from sklearn.metrics import get_scorer, make_scorer, precision_score
 from sklearn.model_selection import (
     BaseCrossValidator,
     RepeatedKFold,
@@ -68,6 +68,16 @@ def metrics_for(task: Task) -> dict[str, tuple[Any, bool]]:
 def higher_is_better(task: Task, metric: str) -> bool:
     """Whether a larger value of ``metric`` is better."""
     return bool(metrics_for(task)[metric][1])
+
+
+def held_out_scores(model: Any, X: pd.DataFrame, y: pd.Series, *, task: Task) -> dict[str, float]:
+    """Every metric of ``task`` for a *fitted* ``model`` on ``(X, y)``, errors positive."""
+    scores = {}
+    for metric, (scorer, _) in metrics_for(task).items():
+        value = float(get_scorer(scorer)(model, X, y))
+        negated = isinstance(scorer, str) and scorer.startswith("neg_")
+        scores[metric] = -value if negated else value
+    return scores
 
 
 def splitter(task: Task, *, folds: int, repeats: int, seed: int) -> BaseCrossValidator:
