@@ -92,8 +92,10 @@ def _register_commands() -> None:
     from aieng.cli import clean as clean_cli
     from aieng.cli import compare as compare_cli
     from aieng.cli import data, progress, roadmap, run
+    from aieng.cli import experiments as experiments_cli
     from aieng.cli import explore as explore_cli
     from aieng.cli import learn as learn_cli
+    from aieng.cli import pipeline as pipeline_cli
     from aieng.cli import segment as segment_cli
 
     app.add_typer(roadmap.app, name="roadmap")
@@ -106,6 +108,8 @@ def _register_commands() -> None:
     app.command(name="compare", help=compare_cli.compare.__doc__)(compare_cli.compare)
     app.command(name="segment", help=segment_cli.segment.__doc__)(segment_cli.segment)
     app.add_typer(learn_cli.app, name="learn")
+    app.add_typer(pipeline_cli.app, name="pipeline")
+    app.add_typer(experiments_cli.app, name="experiments")
     for command in (learn_cli.check, learn_cli.hint, learn_cli.solution, learn_cli.quiz):
         app.command(name=command.__name__, help=command.__doc__)(command)
 

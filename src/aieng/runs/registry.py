@@ -44,6 +44,7 @@ BUILT: tuple[MonthProject, ...] = (
     MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project"),
     MonthProject("m04", "Supervised model comparison", "aieng.supervised.project"),
     MonthProject("m05", "Customer segmentation with clustering", "aieng.segment.project"),
+    MonthProject("m06", "The ML pipeline with tracking and a registry", "aieng.pipeline.project"),
 )
 
 

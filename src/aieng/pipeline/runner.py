@@ -1,0 +1,490 @@
+"""``run_pipeline(config)``: ingest → validate → clean → split → features → train → evaluate →
+register, with every run tracked in MLflow and every unchanged stage skipped.
+
+One invocation is one MLflow run. It is created first, so a stage that fails marks it FAILED
+(with the stage and the message as tags) and the stages before it keep their outputs. A stage
+whose inputs did not change is skipped (:mod:`aieng.pipeline.stages`) and its earlier outputs
+are reused, so the run still logs every metric and the report is whole.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import joblib  # type: ignore[import-untyped]
+import pandas as pd
+
+from aieng.pipeline import data, registry, tracking
+from aieng.pipeline.config import PipelineConfig
+from aieng.pipeline.contract import ContractViolation
+from aieng.pipeline.gates import Decision, decide
+from aieng.pipeline.stages import StageRecord, Status, Workspace, describe, stage_key
+from aieng.settings import get_settings
+from aieng.supervised.candidates import make_estimator
+from aieng.supervised.comparison import Comparison, compare
+from aieng.supervised.config import CompareConfig, Task
+from aieng.supervised.evaluate import PRIMARY, held_out_scores
+from aieng.supervised.features import build_pipeline
+from aieng.supervised.target import prepare_target
+
+STAGES = ("ingest", "validate", "clean", "split", "features", "train", "evaluate", "register")
+
+
+class Listener(Protocol):
+    """What a front end (the CLI's progress display) hears while the pipeline runs."""
+
+    def started(self, stage: str) -> None: ...  # a stage begins (or is checked for reuse)
+    def step(self, text: str) -> None: ...  # a step inside a long stage (training)
+    def finished(self, record: StageRecord) -> None: ...  # ran, skipped or failed
+
+
+class _Silent:
+    def started(self, stage: str) -> None:
+        pass
+
+    def step(self, text: str) -> None:
+        pass
+
+    def finished(self, record: StageRecord) -> None:
+        pass
+
+
+@dataclass
+class PipelineResult:
+    """What a pipeline run did and found."""
+
+    config: PipelineConfig
+    run_id: str
+    tracking_uri: str
+    stages: list[StageRecord]
+    comparison: Comparison
+    evaluation: dict[str, Any]  # test / baseline / champion scores on the held-out rows
+    decision: Decision
+    model_version: str | None  # None when the gates rejected the model
+    report: Path
+    workspace: Path
+    data_hash: str
+    facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # per stage
+
+
+def workspace_for(config: PipelineConfig) -> Path:
+    """Where a pipeline keeps its stage outputs: ``$AIENG_HOME/pipelines/<name>``."""
+    return get_settings().home / "pipelines" / config.name
+
+
+def run_pipeline(
+    config: PipelineConfig,
+    *,
+    tracking_uri: str | None = None,
+    workspace: Path | None = None,
+    report_path: Path | None = None,
+    force: bool = False,
+    listener: Listener | None = None,
+) -> PipelineResult:
+    """Run every stage of ``config``'s pipeline; reuse unchanged ones unless ``force``."""
+    from aieng.pipeline.report import build_report, failure_report
+
+    hear = listener or _Silent()
+    ws = Workspace(workspace or workspace_for(config))
+    report_path = report_path or ws.root / "report.html"
+    client = tracking.connect(tracking_uri)
+    experiment = tracking.experiment_id(client, config.name)
+    run = client.create_run(
+        experiment,
+        run_name=f"{config.name}-{datetime.now():%Y%m%d-%H%M%S}",
+        tags={tracking.CONFIG_HASH: config.digest(), **registry.environment_tags()},
+    )
+    run_id = run.info.run_id
+    _log_params(client, run_id, config)
+    records: list[StageRecord] = []
+    current = STAGES[0]
+
+    def stage(
+        name: str, inputs: dict[str, str], params: Any, build: Callable[[Path], Any]
+    ) -> StageRecord:
+        nonlocal current
+        current = name
+        hear.started(name)
+        record = ws.run(name, stage_key(name, inputs, params), build, force=force)
+        records.append(record)
+        hear.finished(record)
+        return record
+
+    try:
+        frame, data_hash = data.source(config)
+        client.set_tag(run_id, tracking.DATA_HASH, data_hash)
+
+        def ingest(folder: Path) -> dict[str, Any]:
+            return data.build_ingest(
+                folder, frame if frame is not None else data.load_source(config)
+            )
+
+        ing = stage("ingest", {"source": data_hash}, config.data.source, ingest)
+        val = stage(
+            "validate",
+            {"ingest": ing.digest},
+            config.contract.to_dict(),
+            lambda f: data.build_validate(f, config, ing.folder),
+        )
+        cln = stage(
+            "clean",
+            {"validate": val.digest},
+            config.clean.model_dump(mode="json"),
+            lambda f: data.build_clean(f, config, val.folder),
+        )
+        spl = stage(
+            "split",
+            {"clean": cln.digest},
+            {
+                **config.split.model_dump(),
+                **config.data.model_dump(include={"target", "positive_class"}),
+                "folds": config.train.folds,
+            },
+            lambda f: data.build_split(f, config, cln.folder),
+        )
+        fea = stage(
+            "features",
+            {"clean": cln.digest},
+            config.data.model_dump(include={"target", "drop"}),
+            lambda f: data.build_features(f, config, cln.folder),
+        )
+        trn = stage(
+            "train",
+            {"features": fea.digest, "split": spl.digest},
+            {
+                **config.train.model_dump(mode="json"),
+                "seed": config.split.seed,
+                "positive_class": config.data.positive_class,
+            },
+            lambda f: _build_train(f, config, fea.folder, spl.folder, hear.step),
+        )
+        champion = registry.current_champion(client, config.name)
+        ev = stage(
+            "evaluate",
+            {"train": trn.digest, "split": spl.digest, "features": fea.digest},
+            {
+                **config.gates.model_dump(),
+                "champion": None if champion is None else champion.version,
+            },
+            lambda f: _build_evaluate(f, config, trn, fea.folder, spl.folder, client, champion),
+        )
+        comparison: Comparison = joblib.load(trn.folder / "comparison.joblib")
+        evaluation = data_json(ev.folder / "evaluation.json")
+        decision = _decision(evaluation)
+        current = "register"
+        hear.started("register")
+        version, reg = _register(
+            client,
+            run_id,
+            config,
+            trn,
+            fea.folder,
+            spl.folder,
+            comparison,
+            evaluation,
+            decision,
+            data_hash,
+        )
+        records.append(reg)
+        hear.finished(reg)
+        _log_results(client, run_id, comparison, evaluation, decision, version, records)
+        result = PipelineResult(
+            config=config,
+            run_id=run_id,
+            tracking_uri=client.tracking_uri,
+            stages=records,
+            comparison=comparison,
+            evaluation=evaluation,
+            decision=decision,
+            model_version=version,
+            report=report_path,
+            workspace=ws.root,
+            data_hash=data_hash,
+            facts={r.name: r.facts for r in records},
+        )
+        build_report(result).write(report_path)
+        client.log_artifact(run_id, str(report_path))
+        for name in ("leaderboard.csv", "scores.csv"):
+            client.log_artifact(run_id, str(trn.folder / name), "train")
+        client.log_artifact(run_id, str(spl.folder / "split.json"), "split")
+        client.log_artifact(run_id, str(ev.folder / "evaluation.json"), "evaluate")
+        client.log_dict(run_id, config.contract.to_dict(), "contract.json")
+        client.set_terminated(run_id, "FINISHED")
+        return result
+    except BaseException as exc:
+        client.set_tag(run_id, tracking.TAG + "failed_stage", current)
+        client.set_tag(run_id, tracking.TAG + "error", str(exc)[:4000])
+        client.set_tag(run_id, tracking.STAGES, describe(records) + f",{current}=failed")
+        if isinstance(exc, ContractViolation):
+            failures = ws.root / "validation-failures.csv"
+            data.write_failures(exc.failures, failures)
+            failure_report(config, exc, rows=len(data.read(ws.folder("ingest")))).write(report_path)
+            client.log_artifact(run_id, str(failures), "validate")
+            client.log_artifact(run_id, str(report_path))
+            exc.hint = f"{exc.hint} Every offending cell: {failures}; the report: {report_path}."
+        client.set_terminated(run_id, "FAILED")
+        raise
+
+
+def data_json(path: Path) -> dict[str, Any]:
+    """A JSON file a stage wrote."""
+    import json
+
+    value: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return value
+
+
+def _compare_config(config: PipelineConfig) -> CompareConfig:
+    t = config.train
+    return CompareConfig(
+        candidates=t.candidates,
+        folds=t.folds,
+        repeats=t.repeats,
+        seed=config.split.seed,
+        positive_class=config.data.positive_class,
+        domain_features=t.domain_features,
+        n_jobs=t.n_jobs,
+        business=t.business,
+    )
+
+
+def _build_train(
+    folder: Path, config: PipelineConfig, features: Path, split: Path, step: Callable[[str], None]
+) -> dict[str, Any]:
+    """Month 4's comparison on the training rows; the held-out rows only score the winner."""
+    frame = data.read(features)
+    test = pd.Index(data.read_split(split)["test"])
+    c = compare(
+        frame,
+        target=config.data.target,
+        config=_compare_config(config),
+        held_out=test,
+        progress=step,
+    )
+    joblib.dump(c.pipeline, folder / "model.joblib")
+    joblib.dump(c, folder / "comparison.joblib")
+    c.leaderboard.to_csv(folder / "leaderboard.csv", index=False, lineterminator="\n")
+    c.scores.to_csv(folder / "scores.csv", index=False, lineterminator="\n")
+    return {"winner": c.winner, f"cv_{c.primary}": float(c.leaderboard[c.primary].iloc[0])}
+
+
+def _held_out(
+    config: PipelineConfig, features: Path, split: Path
+) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame, pd.Series, Task]:
+    """``X_train, y_train, X_test, y_test, task``, the target encoded as in training."""
+    frame = data.read(features)
+    parts = data.read_split(split)
+    target = prepare_target(
+        frame, config.data.target, task=None, positive_class=config.data.positive_class
+    )
+    X = frame.drop(columns=[config.data.target])
+    train, test = pd.Index(parts["train"]), pd.Index(parts["test"])
+    return X.loc[train], target.y.loc[train], X.loc[test], target.y.loc[test], target.task
+
+
+def _build_evaluate(
+    folder: Path,
+    config: PipelineConfig,
+    train: StageRecord,
+    features: Path,
+    split: Path,
+    client: Any,
+    champion: registry.Champion | None,
+) -> dict[str, Any]:
+    """Winner, baseline and current champion on the same held-out rows; the gates' decision."""
+    X_train, y_train, X_test, y_test, task = _held_out(config, features, split)
+    model = joblib.load(train.folder / "model.joblib")
+    primary = PRIMARY[task]
+    test = held_out_scores(model, X_test, y_test, task=task)
+    c = _compare_config(config)
+    baseline_model = build_pipeline(make_estimator("dummy", task, seed=c.seed), domain=False)
+    baseline_model.fit(X_train, y_train)
+    baseline = held_out_scores(baseline_model, X_test, y_test, task=task)
+    champion_scores: dict[str, float] | None = None
+    note = ""
+    if champion is not None and champion.train_key == train.key:
+        note = "this model already holds the champion alias"
+    elif champion is not None:
+        try:
+            previous = registry.load_version(client, config.name, champion.version)
+            champion_scores = held_out_scores(previous, X_test, y_test, task=task)
+        except Exception as exc:  # a champion trained on other columns cannot score these rows
+            note = f"the champion (version {champion.version}) cannot score these rows: {exc}"
+    evaluation = {
+        "task": task,
+        "primary": primary,
+        "rows_train": len(X_train),
+        "rows_test": len(X_test),
+        "test": test,
+        "baseline": baseline,
+        "champion": champion_scores,
+        "champion_version": None if champion is None else champion.version,
+        "champion_note": note,
+        "gates": config.gates.model_dump(),
+    }
+    data.write_json(evaluation, folder / "evaluation.json")
+    return {
+        primary: test[primary],
+        f"baseline_{primary}": baseline[primary],
+        "decision": _decision(evaluation).outcome,
+    }
+
+
+def _decision(evaluation: dict[str, Any]) -> Decision:
+    """The gates and the champion rule applied to an evaluation (see :mod:`gates`)."""
+    primary, task = evaluation["primary"], evaluation["task"]
+    gates = evaluation["gates"]
+    decision = decide(
+        primary,
+        task,
+        candidate=evaluation["test"][primary],
+        baseline=evaluation["baseline"][primary],
+        champion=None if evaluation["champion"] is None else evaluation["champion"][primary],
+        min_margin=gates["min_margin"],
+        min_improvement=gates["min_improvement"],
+    )
+    note = evaluation.get("champion_note", "")
+    if decision.outcome == "rejected" or not note or evaluation["champion_version"] is None:
+        return decision
+    if note.startswith("this model"):
+        return Decision(
+            "champion",
+            f"Already the champion: {note} (version {evaluation['champion_version']}).",
+            decision.gates,
+        )
+    return Decision(
+        "challenger",
+        f"Challenger: {note}; the champion stays until one can be compared on the same rows.",
+        decision.gates,
+    )
+
+
+def _register(
+    client: Any,
+    run_id: str,
+    config: PipelineConfig,
+    train: StageRecord,
+    features: Path,
+    split: Path,
+    comparison: Comparison,
+    evaluation: dict[str, Any],
+    decision: Decision,
+    data_hash: str,
+) -> tuple[str | None, StageRecord]:
+    """Register the model unless rejected (once per trained model); move the alias if it won."""
+    start = time.perf_counter()
+    version: str | None = None
+    status: Status = "ran"
+    if decision.outcome != "rejected":
+        registry.ensure_registered_model(client, config.name, f"aieng pipeline '{config.name}'")
+        version = registry.registered_version(client, config.name, train.key)
+        if version is None:
+            X_train, _, X_test, _, task = _held_out(config, features, split)
+            model = joblib.load(train.folder / "model.joblib")
+            version = registry.log_model(
+                run_id,
+                client,
+                model,
+                name=config.name,
+                train_key=train.key,
+                X_example=X_test.head(5),
+                X_train=X_train,
+                classification=task == "classification",
+                metadata_=_model_metadata(config, comparison, evaluation, data_hash),
+            )
+        else:
+            status = "skipped"  # the same trained model is registered already
+        if decision.outcome == "champion":
+            registry.promote(client, config.name, version)
+    facts = {"version": version, "decision": decision.outcome}
+    record = StageRecord(
+        "register",
+        train.key,
+        train.digest,
+        status,
+        time.perf_counter() - start,
+        facts,
+        train.folder,
+    )
+    return version, record
+
+
+def _model_metadata(
+    config: PipelineConfig, c: Comparison, evaluation: dict[str, Any], data_hash: str
+) -> dict[str, Any]:
+    """What a server needs beside the model: the contract, the target, the threshold, metrics."""
+    return {
+        "aieng_pipeline": config.name,
+        "contract": config.contract.to_dict(),
+        "target": config.data.target,
+        "positive_class": c.target.positive_class,
+        "negative_class": c.target.negative_class,
+        "features": c.features,
+        "dropped": list(config.data.drop),
+        "threshold": None if c.threshold is None else c.threshold.threshold,
+        "primary_metric": evaluation["primary"],
+        "test_scores": evaluation["test"],
+        "data_hash": data_hash,
+    }
+
+
+def _log_params(client: Any, run_id: str, config: PipelineConfig) -> None:
+    from mlflow.entities import Param
+
+    params = [Param(k, v[:6000]) for k, v in config.params().items()]
+    client.log_batch(run_id, params=params)
+
+
+def _log_results(
+    client: Any,
+    run_id: str,
+    c: Comparison,
+    evaluation: dict[str, Any],
+    decision: Decision,
+    version: str | None,
+    records: list[StageRecord],
+) -> None:
+    from mlflow.entities import Metric
+
+    now = int(time.time() * 1000)
+    metrics = [Metric(f"test_{k}", float(v), now, 0) for k, v in evaluation["test"].items()]
+    metrics += [
+        Metric(f"baseline_test_{k}", float(v), now, 0) for k, v in evaluation["baseline"].items()
+    ]
+    if evaluation["champion"] is not None:
+        metrics += [
+            Metric(f"champion_test_{k}", float(v), now, 0)
+            for k, v in evaluation["champion"].items()
+        ]
+    winner = c.leaderboard.iloc[0]
+    for metric in evaluation["test"]:
+        metrics.append(Metric(f"cv_{metric}", float(winner[metric]), now, 0))
+        if f"{metric}_std" in winner.index:
+            metrics.append(Metric(f"cv_{metric}_std", float(winner[f"{metric}_std"]), now, 0))
+    folds = c.scores[(c.scores["model"] == c.winner)].sort_values("fold")
+    for metric, valid, fold in zip(folds["metric"], folds["valid"], folds["fold"], strict=True):
+        metrics.append(Metric(f"fold_{metric}", float(valid), now, int(fold)))
+    if c.threshold is not None:
+        metrics.append(Metric("threshold", float(c.threshold.threshold), now, 0))
+    metrics += [
+        Metric("rows_train", float(evaluation["rows_train"]), now, 0),
+        Metric("rows_test", float(evaluation["rows_test"]), now, 0),
+    ]
+    for i in range(0, len(metrics), 900):  # MLflow takes at most 1000 metrics per batch
+        client.log_batch(run_id, metrics=metrics[i : i + 900])
+    tags = {
+        tracking.WINNER: c.winner,
+        tracking.DECISION: decision.outcome,
+        tracking.REASON: decision.reason,
+        tracking.PRIMARY: evaluation["primary"],
+        tracking.STAGES: describe(records),
+    }
+    if version is not None:
+        tags[tracking.MODEL_VERSION] = version
+    for key, value in tags.items():
+        client.set_tag(run_id, key, value)
