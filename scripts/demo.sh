@@ -36,8 +36,13 @@ step learn start m01.parse-numbers
 step check m01.parse-numbers || true   # the starter is not solved yet: this is what a failure looks like
 step hint m01.parse-numbers
 step quiz m03 --answers 1=b,2=4,3=d,4=b,5=0.6,6=0.5,7=b
+# Month 6 outside `aieng run`: the churn pipeline's config, a draft contract of a file.
+step pipeline init "$OUT/pipeline.toml"
+step pipeline contract "$OUT/telco-clean.csv" -o "$OUT/contract.toml"
 step run
 step run all
+# `aieng run all` ran month 6's pipeline: the MLflow store now holds its run and the champion.
+step experiments list
 
 cat <<DONE
 
