@@ -2,4 +2,7 @@
 
 from aieng.cli.main import main
 
-main()
+# The guard matters: a child process started with "spawn" (the service's model process)
+# imports this module again as ``__mp_main__``, and must not start a second CLI.
+if __name__ == "__main__":
+    main()

@@ -33,7 +33,7 @@ def write_transaction(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
     path.parent.mkdir(parents=True, exist_ok=True)
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so the transaction is explicit.
     with closing(sqlite3.connect(path, timeout=TIMEOUT_S, isolation_level=None)) as conn:
-        _use_wal(conn)
+        use_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; durable at checkpoint
         conn.executescript(schema)  # before BEGIN: executescript commits what is pending
         conn.execute("BEGIN IMMEDIATE")
@@ -45,7 +45,8 @@ def write_transaction(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
         conn.execute("COMMIT")
 
 
-def _use_wal(conn: sqlite3.Connection) -> None:
+def use_wal(conn: sqlite3.Connection) -> None:
+    """Put ``conn``'s database in WAL mode, retrying: switching does not wait for a lock."""
     deadline = time.monotonic() + TIMEOUT_S
     while str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
         try:

@@ -157,3 +157,20 @@ def contract(
         return
     atomic_write(out, note + text)
     console.stderr().print(f"Wrote {escape(str(out))} ({len(frame.columns)} columns).")
+
+
+@app.command("export")
+def export(
+    out: Annotated[Path, typer.Argument(help="A new folder for the model.")],
+    model: Annotated[
+        str, typer.Option(help="NAME@ALIAS or NAME/VERSION in the registry.")
+    ] = "churn@champion",
+    tracking_uri: Annotated[str | None, typer.Option(help=TRACKING_HELP)] = None,
+) -> None:
+    """Copy a registered model's MLflow folder out, for `aieng serve --model-dir` or a container."""
+    from aieng.pipeline import registry, tracking
+
+    registry.parse_reference(model)  # a malformed reference fails before MLflow starts
+    client = tracking.connect(tracking_uri)
+    path = registry.export_model(client, model, out)
+    console.stdout().print(f"Exported {escape(model)} to {escape(str(path))}")

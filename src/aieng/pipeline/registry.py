@@ -185,3 +185,69 @@ def _requirement(package: str) -> str:
         return f"{package}=={metadata.version(package)}"
     except metadata.PackageNotFoundError:
         return package
+
+
+def parse_reference(ref: str) -> tuple[str, str]:
+    """``"churn@champion"`` → ("churn", "champion"); ``"churn/3"`` → ("churn", "3")."""
+    from aieng.errors import UsageError
+
+    for sep in ("@", "/"):
+        name, found, which = ref.partition(sep)
+        if found and name and which:
+            return name, which
+    raise UsageError(
+        f"model reference {ref!r} is not NAME@ALIAS or NAME/VERSION",
+        hint="e.g. churn@champion (what the pipeline promotes) or churn/3.",
+    )
+
+
+def model_uri(ref: str) -> str:
+    """The ``models:/`` URI of a reference: ``models:/churn@champion`` or ``models:/churn/3``."""
+    name, which = parse_reference(ref)
+    return f"models:/{name}/{which}" if which.isdigit() else f"models:/{name}@{which}"
+
+
+def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
+    """Copy the MLflow model folder of ``ref`` to ``out_dir`` (which must not exist yet).
+
+    The folder (``MLmodel``, the pickled Pipeline, its requirements and metadata) is what
+    ``aieng serve --model-dir`` and the container load, without a tracking store.
+    """
+    import shutil
+    import tempfile
+
+    import mlflow.artifacts
+    from mlflow.exceptions import MlflowException
+
+    from aieng.errors import InputFileError, NotFoundError
+
+    if out_dir.exists():
+        raise InputFileError(
+            f"the output folder {str(out_dir)!r} already exists",
+            hint="give a new folder name; a model folder is never merged into another.",
+        )
+    uri = model_uri(ref)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        import mlflow
+
+        # Both URIs: resolving models:/ asks the tracking store too, and MLflow's default one
+        # is a mlflow.db in the current folder — which it would create there.
+        mlflow.set_tracking_uri(client.tracking_uri)
+        mlflow.set_registry_uri(client.tracking_uri)
+        mlflow.artifacts.download_artifacts(
+            artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
+        )
+        tmp.rename(out_dir)
+    except MlflowException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise NotFoundError(
+            f"no model {ref!r} in the registry at {client.tracking_uri}: {exc.message}",
+            hint="run `aieng pipeline run` (or `aieng run m06`) to register one; "
+            "`aieng experiments list` shows the versions.",
+        ) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out_dir
