@@ -32,3 +32,27 @@ def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
         return result.exit_code, result.stdout, result.stderr
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def churn_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real month-6 champion, exported as an MLflow model folder (trained once per session).
+
+    The churn pipeline on a 1,500-customer sample with two candidates: about 20 s, the price of
+    serving tests that load exactly what `aieng pipeline export` writes.
+    """
+    import tomllib
+
+    from aieng.datasets import load
+    from aieng.pipeline import registry, run_pipeline, tracking
+    from aieng.pipeline.config import default_text, parse
+
+    root = tmp_path_factory.mktemp("churn-model")
+    load("telco_churn").sample(1500, random_state=0).to_parquet(root / "churn.parquet")
+    values = tomllib.loads(default_text())
+    values["data"]["source"] = "churn.parquet"
+    values["train"] = {"candidates": ["dummy", "linear"], "folds": 3}
+    config = parse(values, source="test config", base_dir=root)
+    uri = f"sqlite:///{root / 'mlflow.db'}"
+    run_pipeline(config, tracking_uri=uri, workspace=root / "workspace")
+    return registry.export_model(tracking.connect(uri), "churn@champion", root / "model")

@@ -96,7 +96,9 @@ def _register_commands() -> None:
     from aieng.cli import explore as explore_cli
     from aieng.cli import learn as learn_cli
     from aieng.cli import pipeline as pipeline_cli
+    from aieng.cli import predict as predict_cli
     from aieng.cli import segment as segment_cli
+    from aieng.cli import serve as serve_cli
 
     app.add_typer(roadmap.app, name="roadmap")
     app.add_typer(progress.app, name="progress")
@@ -107,6 +109,8 @@ def _register_commands() -> None:
     app.command(name="explore", help=explore_cli.explore.__doc__)(explore_cli.explore)
     app.command(name="compare", help=compare_cli.compare.__doc__)(compare_cli.compare)
     app.command(name="segment", help=segment_cli.segment.__doc__)(segment_cli.segment)
+    app.command(name="serve", help=serve_cli.serve.__doc__)(serve_cli.serve)
+    app.command(name="predict", help=predict_cli.predict.__doc__)(predict_cli.predict)
     app.add_typer(learn_cli.app, name="learn")
     app.add_typer(pipeline_cli.app, name="pipeline")
     app.add_typer(experiments_cli.app, name="experiments")

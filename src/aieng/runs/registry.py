@@ -45,6 +45,7 @@ BUILT: tuple[MonthProject, ...] = (
     MonthProject("m04", "Supervised model comparison", "aieng.supervised.project"),
     MonthProject("m05", "Customer segmentation with clustering", "aieng.segment.project"),
     MonthProject("m06", "The ML pipeline with tracking and a registry", "aieng.pipeline.project"),
+    MonthProject("m10", "The model as a REST service", "aieng.serve.project"),
 )
 
 

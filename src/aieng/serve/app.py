@@ -1,0 +1,349 @@
+"""``create_app(settings)``: the FastAPI application that serves the month-6 champion.
+
+Routes: ``POST /v1/predict`` (one record or a list), ``POST /v1/feedback``, ``GET /v1/model``,
+``GET /health`` (the process is up), ``GET /ready`` (a model is loaded), ``GET /metrics``
+(Prometheus), ``POST /v1/admin/reload`` (switch to the registry's current champion) and
+``/docs``, which renders offline. Every prediction is committed to the prediction log before
+its 200 is sent; concurrent requests share model calls (:mod:`aieng.serve.batcher`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from fastapi_offline import FastAPIOffline
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from aieng import __version__
+from aieng.serve.batcher import Batcher
+from aieng.serve.metrics import Metrics
+from aieng.serve.middleware import RequestContext
+from aieng.serve.model import ServedModel, load_dir, load_registered
+from aieng.serve.predlog import LogError, Prediction, PredictionLog, default_url
+from aieng.serve.schema import InvalidRequest, RecordParser, problem, record_model
+from aieng.serve.settings import ServeSettings
+from aieng.serve.worker import ProcessRunner
+
+log = logging.getLogger("aieng.serve")
+
+
+@dataclass(frozen=True)
+class Serving:
+    """The model and its request parser: swapped together, in one assignment, on reload."""
+
+    model: ServedModel
+    parser: RecordParser
+    record: type[BaseModel]
+
+
+class ApiError(Exception):
+    """An HTTP error with the house's body: what went wrong and what to do."""
+
+    def __init__(self, status: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.status, self.message, self.hint = status, message, hint
+
+
+def prepare(model: ServedModel, settings: ServeSettings) -> Serving:
+    """The request model and parser generated from ``model``'s contract."""
+    record = record_model(model.contract, features=model.features, extra=model.extra)
+    return Serving(
+        model, RecordParser(model.contract, record, max_batch=settings.max_batch), record
+    )
+
+
+def default_loader(settings: ServeSettings) -> Callable[[], ServedModel]:
+    """Load what the settings name: a model folder, or ``NAME@ALIAS`` from the registry."""
+    if settings.model_dir is not None:
+        folder = settings.model_dir
+        return lambda: load_dir(folder)
+    return lambda: load_registered(settings.model, tracking_uri=settings.tracking_uri)
+
+
+def create_app(
+    settings: ServeSettings | None = None,
+    *,
+    loader: Callable[[], ServedModel] | None = None,
+) -> FastAPI:
+    """The application; the model is loaded when it starts (``loader`` overrides the settings)."""
+    settings = settings or ServeSettings()
+    load = loader or default_loader(settings)
+    metrics = Metrics()
+
+    def observe_batch(rows: int, seconds: float) -> None:
+        metrics.batch_rows.observe(rows)
+        metrics.model_seconds.observe(seconds)
+
+    runner = ProcessRunner() if settings.model_process else None
+
+    def score(model: ServedModel, records: list[dict[str, Any]]) -> Any:
+        return runner(model, records) if runner is not None else model.probabilities(records)
+
+    batcher = Batcher(score, on_batch=observe_batch)
+    predlog = PredictionLog(settings.log_url or default_url())
+    reload_lock = asyncio.Lock()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.serving = None
+        predlog.start()
+        batcher.start()
+        app.state.serving = prepare(await run_in_threadpool(load), settings)
+        if runner is not None:  # start the model process now, not on the first request
+            await run_in_threadpool(runner.warm_up, app.state.serving.model)
+        _show_model(metrics, app.state.serving.model)
+        log.info("model loaded", extra={"model": app.state.serving.model.describe()["name"]})
+        try:
+            yield
+        finally:
+            await batcher.stop()
+            if runner is not None:
+                runner.close()
+            predlog.close()
+
+    app = FastAPIOffline(
+        title="aieng churn service",
+        version=__version__,
+        description="The month-6 champion as a REST service (month 10 of the AI Engineering "
+        "Roadmap). Request fields come from the model's data contract: GET /v1/model.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.metrics = metrics
+    app.state.batcher = batcher
+    app.state.predlog = predlog
+    app.add_middleware(RequestContext, metrics=metrics, max_body_bytes=settings.max_body_bytes)
+
+    def current() -> Serving:
+        serving: Serving | None = app.state.serving
+        if serving is None:
+            raise ApiError(503, "no model is loaded yet", "retry in a moment; GET /ready says when")
+        return serving
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        body = {"error": exc.message, "hint": exc.hint, "request_id": _rid(request)}
+        headers = {"WWW-Authenticate": "ApiKey"} if exc.status == 401 else None
+        return _reply(body, status_code=exc.status, headers=headers)
+
+    @app.exception_handler(LogError)
+    async def _log_down(request: Request, exc: LogError) -> Response:
+        # Not logged means not acknowledged: the client must retry, never trust a 200.
+        log.error("prediction log failed", extra={"error": exc.message})
+        body = {"error": "the prediction could not be logged", "hint": "retry in a moment.",
+                "request_id": _rid(request)}  # fmt: skip
+        return _reply(body, status_code=503, headers={"Retry-After": "1"})
+
+    @app.exception_handler(InvalidRequest)
+    async def _invalid(request: Request, exc: InvalidRequest) -> Response:
+        return _reply({"detail": exc.problems, "request_id": _rid(request)}, status_code=422)
+
+    @app.post(
+        "/v1/predict",
+        summary="Score one customer record, or a list of them",
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {}}}},
+    )
+    async def predict(request: Request) -> Response:
+        _require(request, settings, admin=False)
+        started = time.perf_counter()
+        serving = current()  # one model for the whole request, even if a reload happens now
+        records, single = serving.parser.parse(await _json(request, settings))
+        model = serving.model
+        probabilities = await batcher.predict(model, records)
+        latency = (time.perf_counter() - started) * 1000
+        now, rid = datetime.now(UTC), _rid(request)
+        rows = [
+            Prediction(
+                id=uuid.uuid4().hex,
+                created_at=now,
+                model_name=model.name,
+                model_version=model.version,
+                request_id=rid,
+                inputs=record,
+                probability=float(p),
+                decision=bool(p >= model.threshold),
+                latency_ms=latency,
+            )
+            for record, p in zip(records, probabilities, strict=True)
+        ]
+        await predlog.write(rows)  # returns once committed: a 200 is never lost
+        for row in rows:
+            metrics.predictions.labels("positive" if row.decision else "negative").inc()
+            metrics.probability.observe(row.probability)
+        results = [
+            {
+                "prediction_id": row.id,
+                "probability": row.probability,
+                "decision": row.decision,
+                "label": model.positive_class if row.decision else model.negative_class,
+            }
+            for row in rows
+        ]
+        head = {"model": model.name, "version": model.version, "threshold": model.threshold}
+        body = {**head, **results[0]} if single else {**head, "predictions": results}
+        return _reply(body)
+
+    class Feedback(BaseModel):
+        prediction_id: str
+        outcome: bool | str  # true/false, or the class label ("Yes" / "No")
+
+    @app.post("/v1/feedback", summary="The true outcome of an earlier prediction")
+    async def feedback(request: Request) -> Response:
+        _require(request, settings, admin=False)
+        body = await _json(request, settings)
+        try:
+            item = Feedback.model_validate(body)
+        except Exception as exc:
+            raise InvalidRequest(
+                [problem("body", body, '{"prediction_id": "...", "outcome": true}', str(exc))]
+            ) from None
+        model = current().model
+        outcome = _outcome(item.outcome, model)
+        if not await predlog.feedback(item.prediction_id, outcome):
+            raise ApiError(
+                404,
+                f"no prediction with id {item.prediction_id!r}",
+                "send the prediction_id a /v1/predict response returned.",
+            )
+        return _reply({"prediction_id": item.prediction_id, "outcome": outcome})
+
+    @app.get("/v1/model", summary="The model served: version, metrics, data hash, schema")
+    async def model_info(request: Request) -> Response:
+        _require(request, settings, admin=False)
+        serving = current()
+        return _reply(
+            {**serving.model.describe(), "request_schema": serving.record.model_json_schema()}
+        )
+
+    @app.get("/health", summary="Liveness: the process answers")
+    async def health() -> Response:
+        return _reply({"status": "ok"})
+
+    @app.get("/ready", summary="Readiness: a model is loaded")
+    async def ready() -> Response:
+        serving: Serving | None = app.state.serving
+        if serving is None:
+            return _reply({"ready": False}, status_code=503)
+        return _reply(
+            {"ready": True, "model": serving.model.name, "version": serving.model.version}
+        )
+
+    @app.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    async def prometheus() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.post("/v1/admin/reload", summary="Switch to the registry's current champion")
+    async def reload(request: Request) -> Response:
+        _require(request, settings, admin=True)
+        async with reload_lock:  # two reloads at once would load twice for nothing
+            before = current().model
+            fresh = prepare(await run_in_threadpool(load), settings)
+            if runner is not None:  # the model process gets it before the first request does
+                await run_in_threadpool(runner.warm_up, fresh.model)
+            app.state.serving = fresh  # one assignment: a request sees the old or the new
+            _show_model(metrics, fresh.model, previous=before)
+        log.info("model reloaded", extra={"from": before.version, "to": fresh.model.version})
+        return _reply(
+            {
+                "previous": {"name": before.name, "version": before.version},
+                "current": {"name": fresh.model.name, "version": fresh.model.version},
+            }
+        )
+
+    return app
+
+
+def _rid(request: Request) -> str:
+    return str(request.scope.get("aieng.request_id", ""))
+
+
+def _require(request: Request, settings: ServeSettings, *, admin: bool) -> None:
+    """401 without a valid key, 403 with a valid key that is not allowed here."""
+    given = request.headers.get("x-api-key", "")
+    admin_key = settings.admin_key.get_secret_value()
+    is_admin = bool(admin_key) and _same(given, admin_key)
+    if admin:
+        if not admin_key:
+            raise ApiError(
+                403, "the admin endpoints are switched off", "set AIENG_SERVE_ADMIN_KEY."
+            )
+        if is_admin:
+            return
+        if given and any(_same(given, k.get_secret_value()) for k in settings.api_keys):
+            raise ApiError(
+                403, "this API key may not use the admin endpoints", "use the admin key."
+            )
+        raise ApiError(401, "missing or invalid admin key", "send it in the X-API-Key header.")
+    if not settings.api_keys or is_admin:
+        return
+    # Every key is compared, in constant time, so timing tells nothing about which is close.
+    if not any([_same(given, k.get_secret_value()) for k in settings.api_keys]):
+        raise ApiError(401, "missing or invalid API key", "send your key in the X-API-Key header.")
+
+
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+async def _json(request: Request, settings: ServeSettings) -> Any:
+    """The body as JSON; the size limit is enforced while reading (413), bad JSON is a 422."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > settings.max_body_bytes:
+            raise ApiError(
+                413,
+                f"the request body is larger than {settings.max_body_bytes:,} bytes",
+                "send fewer records per request.",
+            )
+        chunks.append(chunk)
+    try:
+        return orjson.loads(b"".join(chunks))
+    except orjson.JSONDecodeError as exc:
+        raise InvalidRequest([problem("body", None, "valid JSON", str(exc))]) from None
+
+
+def _outcome(value: bool | str, model: ServedModel) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value == model.positive_class:
+        return True
+    if value == model.negative_class:
+        return False
+    raise InvalidRequest(
+        [
+            problem(
+                "outcome",
+                value,
+                f"true, false, {model.positive_class!r} or {model.negative_class!r}",
+                "unknown outcome",
+            )
+        ]
+    )
+
+
+def _show_model(metrics: Metrics, model: ServedModel, previous: ServedModel | None = None) -> None:
+    if previous is not None:
+        metrics.model.remove(previous.name, previous.version)
+    metrics.model.labels(model.name, model.version).set(1)
+
+
+def _reply(body: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """A JSON response serialized by orjson (NumPy floats, datetimes; several times faster)."""
+    return Response(
+        orjson.dumps(body), status_code=status_code, headers=headers, media_type="application/json"
+    )

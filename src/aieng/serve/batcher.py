@@ -1,0 +1,118 @@
+"""Dynamic batching: requests that arrive together share one ``predict_proba`` call.
+
+A scikit-learn Pipeline costs about the same for 1 row as for 100 (≈ 15 ms here, almost all of
+it fixed overhead: input checks, column selection, one-hot encoding). One call per request would
+cap a server near 70 requests/s — which is what ``mlflow models serve`` measures. So requests
+put their records in a queue, and one worker takes *everything waiting* and predicts it at once.
+No artificial wait: while one batch is computed, the next one gathers by itself, so batches grow
+with the load and stay at one row when the server is idle.
+
+The model runs in one worker thread: the event loop keeps accepting requests meanwhile, and the
+model's native threads are limited to one (two busy threads on two cores would fight).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class _Job:
+    records: Sequence[dict[str, Any]]
+    model: Any
+    done: asyncio.Future[np.ndarray]
+
+
+class Batcher:
+    """Collects records from concurrent requests; predicts them in batches of ≤ ``max_rows``."""
+
+    def __init__(
+        self,
+        predict: Callable[[Any, list[dict[str, Any]]], np.ndarray],
+        *,
+        max_rows: int = 1024,
+        on_batch: Callable[[int, float], object] | None = None,
+    ) -> None:
+        self._predict = predict  # (model, records) -> probabilities, shape (len(records),)
+        self.max_rows = max_rows
+        self._on_batch = on_batch  # (rows, seconds) after every model call: for the metrics
+        self._queue: asyncio.Queue[_Job] | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aieng-model")
+        self.batches = 0  # how many predict calls were made
+        self.rows = 0  # how many rows they held
+
+    def start(self) -> None:
+        """Start the worker on the running event loop."""
+        self._queue = asyncio.Queue()
+        self._task = asyncio.get_running_loop().create_task(self._work())
+        # Native threads (OpenMP, BLAS) to one, inside the worker thread where the model runs.
+        self._pool.submit(_one_thread).result()
+
+    async def stop(self) -> None:
+        """Stop the worker; queued jobs are answered first."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        self._pool.shutdown(wait=True)
+
+    async def predict(self, model: Any, records: Sequence[dict[str, Any]]) -> np.ndarray:
+        """P(positive) for ``records`` with ``model``, computed in a batch with others."""
+        if self._queue is None:
+            raise RuntimeError("the batcher is not started")
+        done: asyncio.Future[np.ndarray] = asyncio.get_running_loop().create_future()
+        await self._queue.put(_Job(records, model, done))
+        return await done
+
+    async def _work(self) -> None:
+        assert self._queue is not None
+        loop = asyncio.get_running_loop()
+        while True:
+            jobs = [await self._queue.get()]
+            rows = len(jobs[0].records)
+            # Everything already waiting, for the same model object (a reload swaps the model:
+            # requests that started on the old one finish on it).
+            while not self._queue.empty() and rows < self.max_rows:
+                job = self._queue.get_nowait()
+                if job.model is not jobs[0].model:
+                    await self._run(loop, jobs)
+                    jobs, rows = [], 0
+                jobs.append(job)
+                rows += len(job.records)
+            await self._run(loop, jobs)
+
+    async def _run(self, loop: asyncio.AbstractEventLoop, jobs: list[_Job]) -> None:
+        records = [r for job in jobs for r in job.records]
+        started = time.perf_counter()
+        try:
+            out = await loop.run_in_executor(self._pool, self._predict, jobs[0].model, records)
+        except Exception as exc:  # every waiting request learns it failed
+            for job in jobs:
+                if not job.done.done():
+                    job.done.set_exception(exc)
+            return
+        self.batches += 1
+        self.rows += len(records)
+        if self._on_batch is not None:
+            self._on_batch(len(records), time.perf_counter() - started)
+        start = 0
+        for job in jobs:
+            n = len(job.records)
+            if not job.done.done():
+                job.done.set_result(out[start : start + n])
+            start += n
+
+
+def _one_thread() -> None:
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    threadpool_limits(limits=1)

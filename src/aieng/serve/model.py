@@ -1,0 +1,139 @@
+"""The model a service serves: the month-6 champion, with its contract and its threshold.
+
+Loaded from the registry (``churn@champion``) or from an exported model folder
+(``aieng pipeline export``): either way it is an MLflow model folder whose metadata carries what
+serving needs beside the fitted Pipeline — the data contract the requests are checked against,
+the feature columns, the positive class and the decision threshold chosen in month 4.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml  # type: ignore[import-untyped]
+
+from aieng.errors import InputFileError
+from aieng.pipeline.contract import Contract
+
+NUMBER_TYPES = ("int", "float", "bool")  # the model sees them as float64 (select_features)
+
+
+@dataclass(frozen=True)
+class ServedModel:
+    """A fitted Pipeline and everything needed to check its inputs and explain its outputs."""
+
+    name: str
+    version: str
+    source: str  # where it was loaded from (a models:/ URI or a folder)
+    pipeline: Any  # the scikit-learn Pipeline; predict_proba(frame)[:, 1] is P(positive)
+    contract: Contract
+    features: tuple[str, ...]  # the model's input columns, in order
+    extra: tuple[str, ...]  # columns a request may carry for the log only (e.g. audit columns)
+    target: str
+    positive_class: str
+    negative_class: str
+    threshold: float  # decide "positive" at or above this probability
+    primary_metric: str
+    test_scores: dict[str, float]
+    data_hash: str
+    loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def frame(self, records: list[dict[str, Any]]) -> pd.DataFrame:
+        """Validated records → the model's input: numbers as float64, text as object."""
+        columns: dict[str, Any] = {}
+        for name in self.features:
+            values = [r.get(name) for r in records]
+            if self.contract.columns[name].type in NUMBER_TYPES:
+                columns[name] = np.array(
+                    [np.nan if v is None else float(v) for v in values], dtype=np.float64
+                )
+            else:
+                columns[name] = np.array([np.nan if v is None else v for v in values], dtype=object)
+        return pd.DataFrame(columns)
+
+    def probabilities(self, records: list[dict[str, Any]]) -> np.ndarray:
+        """P(positive class) per record, shape ``(len(records),)``."""
+        return np.asarray(self.pipeline.predict_proba(self.frame(records))[:, 1], dtype=float)
+
+    def describe(self) -> dict[str, Any]:
+        """What ``GET /v1/model`` shows."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "source": self.source,
+            "loaded_at": self.loaded_at.isoformat(),
+            "target": self.target,
+            "positive_class": self.positive_class,
+            "threshold": self.threshold,
+            "primary_metric": self.primary_metric,
+            "test_scores": self.test_scores,
+            "data_hash": self.data_hash,
+            "features": list(self.features),
+            "contract": self.contract.to_dict(),
+        }
+
+
+def load_dir(folder: Path, *, source: str | None = None) -> ServedModel:
+    """Load an MLflow model folder written by the month-6 pipeline."""
+    import mlflow.sklearn
+    from mlflow.models import Model
+
+    mlmodel = folder / "MLmodel"
+    if not mlmodel.is_file():
+        raise InputFileError(
+            f"{str(folder)!r} is not an MLflow model folder (no MLmodel file)",
+            hint="export one with `aieng pipeline export DIR`, or serve from the registry "
+            "with --model churn@champion.",
+        )
+    meta = Model.load(str(mlmodel)).metadata or {}
+    if "contract" not in meta or "features" not in meta:
+        raise InputFileError(
+            f"the model in {str(folder)!r} has no data contract in its metadata",
+            hint="serve a model registered by `aieng pipeline run`: it carries its contract.",
+        )
+    registered = folder / "registered_model_meta"
+    info = yaml.safe_load(registered.read_text()) if registered.is_file() else {}
+    contract = Contract.from_mapping(meta["contract"], source=f"{folder}/MLmodel")
+    features = tuple(meta["features"])
+    missing = [f for f in features if f not in contract.columns]
+    if missing:
+        raise InputFileError(
+            f"the model's features {missing} have no rule in its contract",
+            hint="declare them in the pipeline's [contract] and register the model again.",
+        )
+    extra = tuple(c for c in meta.get("dropped", []) if c in contract.columns)
+    return ServedModel(
+        name=str(info.get("model_name", meta.get("aieng_pipeline", folder.name))),
+        version=str(info.get("model_version", "local")),
+        source=source or str(folder),
+        pipeline=mlflow.sklearn.load_model(str(folder)),
+        contract=contract,
+        features=features,
+        extra=extra,
+        target=str(meta["target"]),
+        positive_class=str(meta["positive_class"]),
+        negative_class=str(meta["negative_class"]),
+        threshold=float(meta["threshold"]) if meta.get("threshold") is not None else 0.5,
+        primary_metric=str(meta.get("primary_metric", "")),
+        test_scores={k: float(v) for k, v in meta.get("test_scores", {}).items()},
+        data_hash=str(meta.get("data_hash", "")),
+    )
+
+
+def load_registered(ref: str, *, tracking_uri: str | None = None) -> ServedModel:
+    """Load ``NAME@ALIAS`` or ``NAME/VERSION`` from the registry (downloaded, then loaded)."""
+    from aieng.pipeline import registry, tracking
+
+    client = tracking.connect(tracking_uri)
+    with tempfile.TemporaryDirectory(prefix="aieng-model-") as tmp:
+        folder = registry.export_model(client, ref, Path(tmp) / "model")
+        model = load_dir(folder, source=registry.model_uri(ref))
+        shutil.rmtree(folder, ignore_errors=True)
+    return model

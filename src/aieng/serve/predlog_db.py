@@ -1,0 +1,252 @@
+"""The prediction log's database side: tables, opening SQLite or PostgreSQL safely, rows, reads.
+
+:mod:`aieng.serve.predlog` (the group-commit writer) is the API; this module knows the dialects.
+Tables: ``predictions`` (one row per prediction, ``inputs`` as JSON text) and ``feedback`` (at
+most one row per prediction: the ground truth that arrived later, newest wins).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+
+from aieng.errors import AiengError
+from aieng.store import TIMEOUT_S, use_wal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from aieng.serve.predlog import Prediction
+
+Synchronous = Literal["FULL", "NORMAL"]
+SUPPORTED = ("sqlite", "postgresql")
+CONNECT_TIMEOUT_S = 10  # PostgreSQL: fail start() instead of hanging on an unreachable host
+HINT_URL = "use sqlite:///PATH/predictions.db or postgresql+psycopg://USER:PASSWORD@HOST:PORT/DB"
+
+_metadata = sa.MetaData()
+PREDICTIONS = sa.Table(
+    "predictions",
+    _metadata,
+    sa.Column("id", sa.String, primary_key=True),  # uuid4 hex, made by the service
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("model_name", sa.String, nullable=False),
+    sa.Column("model_version", sa.String, nullable=False),
+    sa.Column("request_id", sa.String, nullable=False),
+    sa.Column("inputs", sa.Text, nullable=False),  # the validated record, JSON text
+    sa.Column("probability", sa.Float, nullable=False),
+    sa.Column("decision", sa.Boolean, nullable=False),
+    sa.Column("latency_ms", sa.Float, nullable=False),
+)
+FEEDBACK = sa.Table(
+    "feedback",
+    _metadata,
+    sa.Column("prediction_id", sa.String, sa.ForeignKey(PREDICTIONS.c.id), primary_key=True),
+    sa.Column("outcome", sa.Boolean, nullable=False),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+)
+FRAME_COLUMNS = [*PREDICTIONS.c.keys(), "outcome", "feedback_at"]
+
+
+class LogError(AiengError):
+    """The prediction log cannot be opened, or did not commit what it was given."""
+
+
+def mask(url: str | URL) -> str:
+    """The URL as text with its password replaced by ``***`` (safe for messages and logs)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return "<unparsable URL>"  # it may still contain a password: never echo it
+
+
+def reason(exc: BaseException) -> str:
+    """The driver's own one-line message (SQLAlchemy's repeats the SQL and the parameters)."""
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+# -- opening ---------------------------------------------------------------------------------
+
+
+def open_engine(raw_url: str, synchronous: Synchronous) -> Engine:
+    """An engine on ``raw_url`` with the tables created; :class:`LogError` if that fails."""
+    shown = mask(raw_url)
+    try:
+        url = make_url(raw_url)
+    except sa.exc.ArgumentError:
+        raise LogError(f"cannot parse the prediction log URL {shown}", hint=HINT_URL) from None
+    backend = url.get_backend_name()
+    if backend not in SUPPORTED:
+        raise LogError(f"unsupported database {backend!r} in {shown}", hint=HINT_URL)
+    try:
+        engine = _sqlite(url, synchronous) if backend == "sqlite" else _postgresql(url)
+        _create_tables(engine)
+    except (sa.exc.SQLAlchemyError, ImportError, OSError) as exc:
+        why = reason(exc)
+        if url.password:  # drivers don't echo passwords, but be certain
+            why = why.replace(str(url.password), "***")
+        raise LogError(
+            f"cannot open the prediction log {shown}: {why}",
+            hint=f"check the server, the credentials and the folder; {HINT_URL}.",
+        ) from None
+    return engine
+
+
+def _sqlite(url: URL, synchronous: Synchronous) -> Engine:
+    if url.database in (None, "", ":memory:"):
+        raise LogError(
+            f"the prediction log {mask(url)} is in memory: it would vanish with the process",
+            hint=HINT_URL,
+        )
+    Path(str(url.database)).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url)
+
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # the driver must not BEGIN for us: we BEGIN IMMEDIATE
+        # FULL: the WAL is fsync'ed at every COMMIT, so an acknowledged row survives a power
+        # cut or kernel crash too. NORMAL fsyncs only at checkpoints: it survives SIGKILL and
+        # any application crash (the WAL is in the OS page cache) and never corrupts the file,
+        # but the last commits may roll back after a power loss. A "200" must mean durable.
+        dbapi_conn.execute(f"PRAGMA synchronous={synchronous}")
+        # Another process (a second worker) may hold the write lock: wait, don't fail at once.
+        dbapi_conn.execute(f"PRAGMA busy_timeout={int(TIMEOUT_S * 1000)}")
+
+    sa.event.listen(engine, "connect", on_connect)
+    with engine.connect() as conn:  # WAL is a property of the file: switch it once
+        use_wal(cast(sqlite3.Connection, conn.connection.dbapi_connection))
+    return engine
+
+
+def _postgresql(url: URL) -> Engine:
+    if url.drivername == "postgresql":  # SQLAlchemy's default driver (psycopg2) isn't ours
+        url = url.set(drivername="postgresql+psycopg")
+    args = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+    return sa.create_engine(url, connect_args=args)
+
+
+def begin_write(conn: sa.Connection) -> None:
+    """Start a write transaction (call first thing inside ``engine.begin()``)."""
+    if conn.dialect.name == "sqlite":
+        # Take the write lock now: a read-then-write transaction that must upgrade its lock
+        # gets SQLITE_BUSY at once, without the busy timeout, if another process (a second
+        # uvicorn worker) wrote in between.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _create_tables(engine: Engine) -> None:
+    """Create the tables if missing, safe when two workers start at the same moment."""
+    for attempt in (1, 2):
+        try:
+            with engine.begin() as conn:
+                begin_write(conn)  # SQLite: check-then-create, atomically
+                _metadata.create_all(conn)
+            return
+        except (sa.exc.ProgrammingError, sa.exc.IntegrityError):
+            if attempt == 2:  # PostgreSQL: the other worker created them between check and create
+                raise
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def insert_sql(dialect: sa.Dialect) -> str:
+    """``INSERT INTO predictions (…) VALUES (?, …)`` in the driver's own placeholder style."""
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    columns = PREDICTIONS.c.keys()  # the order to_row() returns its values in
+    marks = ", ".join([mark] * len(columns))
+    return f"INSERT INTO predictions ({', '.join(columns)}) VALUES ({marks})"
+
+
+def to_row(p: Prediction, text_time: bool) -> tuple[Any, ...]:
+    """A ``predictions`` row for :func:`insert_sql`, in column order.
+
+    Rows skip SQLAlchemy's per-row type processing (it cost more than the insert itself). With
+    ``text_time`` (SQLite) the time is written as SQLAlchemy writes a DateTime: naive UTC text,
+    which sorts. Raises TypeError / ValueError if the inputs are not JSON.
+    """
+    at = p.created_at if p.created_at.tzinfo is UTC else p.created_at.astimezone(UTC)
+    when: datetime | str = at
+    if text_time:
+        when = at.replace(tzinfo=None).isoformat(" ", "microseconds")
+    inputs = p.inputs if type(p.inputs) is dict else dict(p.inputs)
+    return (
+        p.id,
+        when,
+        p.model_name,
+        p.model_version,
+        p.request_id,
+        _JSON.encode(inputs),
+        float(p.probability),
+        bool(p.decision),
+        float(p.latency_ms),
+    )
+
+
+def _json_default(value: Any) -> Any:
+    """numpy scalars and dates, which a validated record may hold, as plain JSON values."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} {value!r} is not JSON serializable")
+
+
+# One encoder for all rows (json.dumps with options builds a new one per call: twice as slow).
+_JSON = json.JSONEncoder(default=_json_default, allow_nan=False, separators=(",", ":"))
+
+
+def store_feedback(conn: sa.Connection, notes: list[dict[str, Any]]) -> set[str]:
+    """Upsert ``notes`` whose prediction exists (the later of two for one id wins); their ids."""
+    ids = {note["prediction_id"] for note in notes}
+    query = sa.select(PREDICTIONS.c.id).where(PREDICTIONS.c.id.in_(ids))
+    known = set(conn.scalars(query))
+    latest = {n["prediction_id"]: n for n in notes if n["prediction_id"] in known}
+    if latest:
+        conn.execute(_upsert(conn.dialect.name), list(latest.values()))
+    return known
+
+
+def _upsert(dialect: str) -> sa.Insert:
+    """INSERT … ON CONFLICT (prediction_id) DO UPDATE: the newest feedback replaces the old."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    stmt = insert(FEEDBACK)
+    return stmt.on_conflict_do_update(
+        index_elements=[FEEDBACK.c.prediction_id],
+        set_={"outcome": stmt.excluded.outcome, "received_at": stmt.excluded.received_at},
+    )
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def count(conn: sa.Connection) -> int:
+    return int(conn.scalar(sa.select(sa.func.count()).select_from(PREDICTIONS)) or 0)
+
+
+def read_frame(conn: sa.Connection, limit: int | None) -> pd.DataFrame:
+    """Predictions left-joined with their feedback, newest first (see ``PredictionLog.frame``)."""
+    import pandas as pd
+
+    joined = PREDICTIONS.outerjoin(FEEDBACK, FEEDBACK.c.prediction_id == PREDICTIONS.c.id)
+    stmt = (
+        sa.select(*PREDICTIONS.c, FEEDBACK.c.outcome, FEEDBACK.c.received_at)
+        .select_from(joined)
+        .order_by(PREDICTIONS.c.created_at.desc(), PREDICTIONS.c.id.desc())
+        .limit(limit)
+    )
+    df = pd.DataFrame([tuple(r) for r in conn.execute(stmt)], columns=FRAME_COLUMNS)
+    df["inputs"] = pd.Series([json.loads(t) for t in df["inputs"]], index=df.index, dtype=object)
+    for col in ("created_at", "feedback_at"):  # SQLite gives naive UTC, PostgreSQL aware
+        df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
+    df["decision"] = df["decision"].astype(bool)
+    df["outcome"] = df["outcome"].astype("boolean")
+    text = dict.fromkeys(("id", "model_name", "model_version", "request_id"), "str")
+    return df.astype({**text, "probability": float, "latency_ms": float})  # also when empty

@@ -1,0 +1,226 @@
+"""Month 10's project: the lesson of serving, run end to end on 127.0.0.1.
+
+``aieng run m10``
+
+1. finds the month-6 champion in the registry (and runs the month-6 pipeline first if there is
+   none yet: each month builds on the one before);
+2. starts the service (uvicorn, one worker) on a free local port, as ``aieng serve`` would;
+3. sends what a client sends: one customer, a batch of 1,000 customers through the Python
+   client, and requests that break the contract — to show the 422s;
+4. sends the true outcomes back as feedback, reads the prediction log, scrapes ``/metrics``;
+5. writes a report: latency, the probability distribution, decisions against outcomes, the
+   error bodies, the log.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from aieng.datasets import load
+from aieng.reports import PALETTE, Report, new_figure
+from aieng.runs.result import RunConfig, RunResult
+
+BAD_REQUESTS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("a tenure below the contract's range", {"tenure": -4}),
+    ("a contract type the model never saw", {"contract": "Monthly"}),
+    ("text where a number belongs", {"monthly_charges": "ninety"}),
+    ("a misspelt field name", {"tenur": 12}),
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Config(RunConfig):
+    """Month 10 settings; every field has a default, so ``aieng run m10`` needs none."""
+
+    model: str = "churn@champion"  # what the service loads from the registry
+    customers: int = 1000  # rows scored through the API in batches
+    batch: int = 100  # records per request
+    single_requests: int = 200  # one-record requests, for the latency picture
+    tracking_uri: str | None = None  # None: the embedded store under $AIENG_HOME/mlflow
+
+
+def run(config: Config) -> RunResult:
+    """Serve the champion locally, use it like a client, report what happened."""
+    import httpx
+
+    from aieng.pipeline import registry, tracking
+    from aieng.serve.app import create_app
+    from aieng.serve.client import ServiceClient, records
+    from aieng.serve.local import running
+    from aieng.serve.settings import ServeSettings
+
+    client = tracking.connect(config.tracking_uri)
+    name, _ = registry.parse_reference(config.model)
+    if registry.current_champion(client, name) is None:
+        _run_month_six(config)
+    log_db = config.out_dir / "predictions.db"
+    settings = ServeSettings(
+        _env_file=None,
+        model=config.model,
+        tracking_uri=config.tracking_uri,
+        log_url=f"sqlite:///{log_db}",
+    )
+    app = create_app(settings)
+    with running(app) as url:
+        frame = load("telco_churn").sample(config.customers, random_state=config.seed)
+        with ServiceClient(url) as api, httpx.Client(base_url=url, timeout=30) as raw:
+            info = api.model()
+            first = next(iter(records(frame.head(1)[list(info["features"])])))
+            latencies = []
+            for record in records(frame.head(config.single_requests)[list(info["features"])]):
+                started = time.perf_counter()
+                api.predict(record)
+                latencies.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            scored = api.predict_frame(frame, batch=config.batch)
+            batch_seconds = time.perf_counter() - started
+            errors = []
+            for why, change in BAD_REQUESTS:
+                r = raw.post("/v1/predict", json={**first, **change})
+                errors.append({"request": why, "status": r.status_code, **r.json()["detail"][0]})
+            for pid, outcome in zip(scored["prediction_id"], frame["churn"], strict=True):
+                api.feedback(pid, str(outcome))
+            metrics_text = raw.get("/metrics").text
+        logged = app.state.predlog.frame()
+    return _report(
+        config, info, frame, scored, latencies, batch_seconds, errors, logged, metrics_text
+    )
+
+
+def _run_month_six(config: Config) -> None:
+    """No champion yet: run the month-6 pipeline, which registers one."""
+    from aieng.pipeline.config import load_config
+    from aieng.pipeline.runner import run_pipeline
+
+    run_pipeline(load_config(), tracking_uri=config.tracking_uri)
+
+
+def _report(
+    config: Config,
+    info: dict[str, Any],
+    frame: pd.DataFrame,
+    scored: pd.DataFrame,
+    latencies: list[float],
+    batch_seconds: float,
+    errors: list[dict[str, Any]],
+    logged: pd.DataFrame,
+    metrics_text: str,
+) -> RunResult:
+    lat = np.array(latencies)
+    truth = (frame["churn"] == info["positive_class"]).to_numpy()
+    decided = scored["decision"].to_numpy(dtype=bool)
+    rows_per_s = len(scored) / batch_seconds
+    report = Report(
+        title="Month 10 — the champion as a REST service",
+        subtitle=f"model {info['name']} version {info['version']} on 127.0.0.1 · "
+        f"{len(logged):,} predictions logged",
+    )
+    report.metrics(
+        {
+            "p50 latency (ms)": float(np.percentile(lat, 50)),
+            "p99 latency (ms)": float(np.percentile(lat, 99)),
+            "batch rows/s": rows_per_s,
+            "threshold": float(info["threshold"]),
+        }
+    )
+    sec = report.section(
+        "One record at a time",
+        intro=f"{len(lat)} requests of one customer each, one after the other, through "
+        "aieng.serve.client: validation against the contract, the model, the prediction log "
+        "committed, the response.",
+    )
+    sec.notes(
+        [
+            f"Median {np.percentile(lat, 50):.1f} ms, p99 {np.percentile(lat, 99):.1f} ms per "
+            "request, measured by the client (HTTP included).",
+        ]
+    )
+    fig, ax = new_figure(height=3.0)
+    ax.hist(lat, bins=30, color=PALETTE[0])
+    ax.set_xlabel("latency (ms)")
+    ax.set_ylabel("requests")
+    sec.figure(fig, caption="Latency of single-record requests", alt="Histogram of latencies")
+
+    sec = report.section(
+        "A batch of customers",
+        intro=f"{len(scored):,} customers sent {config.batch} per request with "
+        "ServiceClient.predict_frame (what `aieng predict --url` does); the true churn sent "
+        "back as feedback, which month 11's monitoring reads from the log.",
+    )
+    tp = int((decided & truth).sum())
+    sec.notes(
+        [
+            f"{rows_per_s:,.0f} rows/s through the API.",
+            f"{int(decided.sum()):,} customers at or above the threshold "
+            f"{info['threshold']:.2f} would get the retention offer; {tp:,} of them did churn "
+            f"({tp / max(int(decided.sum()), 1):.0%}), of {int(truth.sum()):,} churners.",
+        ]
+    )
+    fig, ax = new_figure(height=3.0)
+    probs = scored["probability"].to_numpy()
+    ax.hist([probs[truth], probs[~truth]], bins=20, stacked=True, label=["churned", "stayed"],
+            color=[PALETTE[3], PALETTE[0]])  # fmt: skip
+    ax.axvline(float(info["threshold"]), color="black", linestyle="--", label="threshold")
+    ax.set_xlabel("predicted probability of churn")
+    ax.set_ylabel("customers")
+    ax.legend()
+    sec.figure(fig, caption="Probabilities by true outcome", alt="Stacked histogram")
+
+    sec = report.section(
+        "Requests that break the contract",
+        intro="The request schema is generated from the month-6 data contract, so a bad field "
+        "gets a 422 that names it, shows what was received and says what is allowed.",
+    )
+    sec.table(pd.DataFrame(errors), caption="The first problem of each refused request")
+
+    sec = report.section(
+        "The prediction log",
+        intro="Every prediction is committed before its 200 is sent (group commit: one "
+        "transaction for the requests that arrive together).",
+    )
+    with_feedback = int(logged["outcome"].notna().sum())
+    sec.notes([f"{len(logged):,} predictions logged; {with_feedback:,} with feedback."])
+    fig, ax = new_figure(height=2.6)
+    ax.bar(
+        ["predictions", "with feedback"],
+        [len(logged), with_feedback],
+        color=[PALETTE[0], PALETTE[2]],
+    )
+    sec.figure(fig, caption="What the log holds", alt="Two bars")
+    shown = [
+        "id",
+        "created_at",
+        "model_version",
+        "probability",
+        "decision",
+        "latency_ms",
+        "outcome",
+    ]
+    sec.table(logged[shown].head(10), caption="The newest predictions (inputs are logged too)")
+    path = report.write(config.out_dir / "report.html")
+    metrics_file = config.out_dir / "metrics.txt"
+    metrics_file.write_text(metrics_text)
+    return RunResult(
+        summary=f"Served {info['name']} v{info['version']}: p50 {np.percentile(lat, 50):.1f} ms, "
+        f"p99 {np.percentile(lat, 99):.1f} ms per request, {rows_per_s:,.0f} rows/s in batches; "
+        f"{len(logged):,} predictions logged.",
+        metrics={
+            "latency_p50_ms": float(np.percentile(lat, 50)),
+            "latency_p99_ms": float(np.percentile(lat, 99)),
+            "batch_rows_per_s": rows_per_s,
+            "logged": float(len(logged)),
+            "feedback": float(with_feedback),
+            "refused": float(sum(e["status"] == 422 for e in errors)),
+        },
+        report=path,
+        artifacts={
+            "predictions": Path(str(config.out_dir / "predictions.db")),
+            "metrics": metrics_file,
+        },
+    )

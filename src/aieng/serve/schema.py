@@ -1,0 +1,143 @@
+"""Request models generated from the model's data contract, and 422s that say what is allowed.
+
+The month-6 contract is the single description of a valid row: the pipeline validated its
+training data with it, and here the same rules become a pydantic model, so a request is held
+to exactly what the model was trained on. A wrong type, a missing field, an unknown category or
+an out-of-range value is refused with the field named, the value received and what is allowed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
+
+from aieng.pipeline.contract import ColumnRule, Contract
+
+PYTHON_TYPES: dict[str, type] = {"int": int, "float": float, "bool": bool, "text": str}
+
+
+def _annotation(rule: ColumnRule) -> Any:
+    if rule.type == "category" and rule.allowed:
+        return Literal[tuple(rule.allowed)]  # the error message lists the allowed values
+    return PYTHON_TYPES.get(rule.type, str)
+
+
+def record_model(
+    contract: Contract, *, features: tuple[str, ...], extra: tuple[str, ...] = ()
+) -> type[BaseModel]:
+    """A pydantic model of one request record: the model's features, plus optional ``extra``.
+
+    Unknown fields are refused (``extra="forbid"``): a misspelt field name would otherwise be
+    silently dropped and the model would see a missing value.
+    """
+    fields: dict[str, Any] = {}
+    for name in (*features, *extra):
+        rule = contract.columns[name]
+        kwargs: dict[str, Any] = {"description": rule.description or None}
+        if rule.type in ("int", "float"):
+            kwargs["ge"], kwargs["le"] = rule.min, rule.max
+        annotation = _annotation(rule)
+        if rule.nullable or not rule.required or name in extra:
+            fields[name] = (annotation | None, Field(None, **kwargs))
+        else:
+            fields[name] = (annotation, Field(..., **kwargs))
+    config = ConfigDict(extra="forbid", strict=False, frozen=True)
+    return create_model("Record", __config__=config, **fields)
+
+
+class RecordParser:
+    """Parses one record or a list of records; errors come back as field-level problems."""
+
+    def __init__(self, contract: Contract, model: type[BaseModel], *, max_batch: int) -> None:
+        self.contract = contract
+        self.model = model
+        self.max_batch = max_batch
+        self._many: TypeAdapter[list[BaseModel]] = TypeAdapter(list[model])  # type: ignore[valid-type]
+
+    def parse(self, body: Any) -> tuple[list[dict[str, Any]], bool]:
+        """``(records, single)``; raises :class:`InvalidRequest` with every problem found."""
+        single = isinstance(body, dict)
+        items = [body] if single else body
+        if not isinstance(items, list):
+            raise InvalidRequest(
+                [problem("body", body, "a JSON object (one record) or a list of them", "")]
+            )
+        if not items:
+            raise InvalidRequest([problem("body", [], "at least one record", "")])
+        if len(items) > self.max_batch:
+            raise InvalidRequest(
+                [
+                    problem(
+                        "body",
+                        f"a list of {len(items):,} records",
+                        f"at most {self.max_batch:,} records per request",
+                        "split the batch (`aieng predict` does it for you)",
+                    )
+                ]
+            )
+        try:
+            parsed = self._many.validate_python(items)
+        except ValidationError as exc:
+            raise InvalidRequest(self._problems(exc, single)) from None
+        return [r.model_dump() for r in parsed], single
+
+    def _problems(self, exc: ValidationError, single: bool) -> list[dict[str, Any]]:
+        out = []
+        for err in exc.errors(include_url=False)[:50]:
+            loc = list(err["loc"])
+            index = loc.pop(0) if loc and isinstance(loc[0], int) else None
+            name = str(loc[0]) if loc else ""
+            # Literal errors add the value as the last location part; keep the field only.
+            where = name if single or index is None else f"[{index}].{name}"
+            rule = self.contract.columns.get(name)
+            received, message = err.get("input"), err["msg"]
+            if err["type"] == "extra_forbidden":
+                allowed = "only the fields listed by GET /v1/model"
+                close = difflib.get_close_matches(name, list(self.model.model_fields), n=1)
+                if close:
+                    message += f"; did you mean {close[0]!r}?"
+            elif err["type"] == "missing":
+                allowed = f"a value ({allowed_text(rule)})" if rule else "a value"
+                received = None  # pydantic hands back the whole record here
+            else:
+                allowed = allowed_text(rule) if rule else ""
+            out.append(problem(where or "body", received, allowed, message))
+        return out
+
+
+def allowed_text(rule: ColumnRule | None) -> str:
+    """What a field accepts, in words: "an integer from 0 to 120", "one of 'No', 'Yes'"."""
+    if rule is None:
+        return ""
+    if rule.type == "category" and rule.allowed:
+        text = "one of " + ", ".join(repr(v) for v in rule.allowed)
+    elif rule.type == "bool":
+        text = "true or false"
+    elif rule.type in ("int", "float"):
+        kind = "an integer" if rule.type == "int" else "a number"
+        if rule.min is not None and rule.max is not None:
+            text = f"{kind} from {rule.min:g} to {rule.max:g}"
+        elif rule.min is not None:
+            text = f"{kind} of at least {rule.min:g}"
+        elif rule.max is not None:
+            text = f"{kind} of at most {rule.max:g}"
+        else:
+            text = kind
+    else:
+        text = "text"
+    return text + (", or null" if rule.nullable else "")
+
+
+def problem(field: str, received: Any, allowed: str, message: str) -> dict[str, Any]:
+    """One entry of a 422 response's ``detail`` list."""
+    return {"field": field, "received": received, "allowed": allowed, "message": message}
+
+
+class InvalidRequest(Exception):
+    """The request body broke the contract; ``problems`` is the 422's ``detail``."""
+
+    def __init__(self, problems: list[dict[str, Any]]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the request")
+        self.problems = problems

@@ -1,0 +1,74 @@
+"""The service's settings: environment variables (``AIENG_SERVE_…``) or a ``.env`` file.
+
+Twelve-factor style: the same image runs in development and production, and only the
+environment differs. Secrets are ``SecretStr`` (never printed, never logged). Outside
+development the service refuses to start with a placeholder or short admin key: a default
+secret is the first thing an attacker tries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from aieng.errors import ConfigError
+
+PLACEHOLDERS = {"", "change-me", "changeme", "admin", "secret", "password", "test", "dev"}
+MIN_KEY_LENGTH = 16  # shorter keys can be guessed; `openssl rand -hex 16` makes a good one
+
+
+class ServeSettings(BaseSettings):
+    """Everything ``aieng serve`` can be told; CLI options override the environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="AIENG_SERVE_", env_file=".env", extra="ignore", frozen=True
+    )
+
+    model: str = "churn@champion"  # NAME@ALIAS or NAME/VERSION in the registry
+    model_dir: Path | None = None  # an exported MLflow model folder instead of the registry
+    tracking_uri: str | None = None  # None: the embedded store under $AIENG_HOME/mlflow
+    host: str = "127.0.0.1"  # 0.0.0.0 in a container, to accept connections from outside it
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64)  # measure before adding: see docs/m10-serve.md
+    environment: Literal["development", "production"] = "development"
+    # Empty: /v1/predict is open (development). Comma-separated in the environment.
+    api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()
+    admin_key: SecretStr = SecretStr("")  # empty: the admin endpoints are switched off
+    max_batch: int = Field(1000, ge=1)  # records in one /v1/predict request
+    max_body_bytes: int = Field(1_048_576, ge=1024)  # larger bodies get 413 before parsing
+    log_url: str | None = None  # prediction log; None: SQLite under $AIENG_HOME/serve
+    # The model in a child process, off the event loop's GIL (see aieng.serve.worker); False
+    # runs it in a thread of the server's process (one process less, slower under load).
+    model_process: bool = True
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(k.strip() for k in value.split(",") if k.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _safe_keys(self) -> ServeSettings:
+        if self.environment == "development":
+            return self
+        admin = self.admin_key.get_secret_value()
+        if admin.lower() in PLACEHOLDERS or len(admin) < MIN_KEY_LENGTH:
+            raise ConfigError(
+                "refusing to start in production with a placeholder or short admin key "
+                f"({len(admin)} characters)",
+                hint=f"set AIENG_SERVE_ADMIN_KEY to a random secret of {MIN_KEY_LENGTH}+ "
+                "characters (e.g. `openssl rand -hex 16`), or AIENG_SERVE_ENVIRONMENT="
+                "development on your own machine.",
+            )
+        short = [k for k in self.api_keys if len(k.get_secret_value()) < MIN_KEY_LENGTH]
+        if short:
+            raise ConfigError(
+                f"refusing to start in production: {len(short)} API key(s) shorter than "
+                f"{MIN_KEY_LENGTH} characters",
+                hint="use random keys, e.g. `openssl rand -hex 16`.",
+            )
+        return self

@@ -1,0 +1,257 @@
+"""Month 10's service in-process (FastAPI's TestClient): schema errors, auth, limits, feedback,
+the model endpoint, metrics, offline docs and reload. The model is a real month-6 champion."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from fastapi.testclient import TestClient
+
+from aieng.serve.app import create_app
+from aieng.serve.model import load_dir
+from aieng.serve.settings import ServeSettings
+
+KEY = "predict-key-0123456789"
+ADMIN = "admin-key-0123456789ab"
+RECORD: dict[str, Any] = {
+    "partner": True,
+    "dependents": False,
+    "tenure": 2,
+    "phone_service": True,
+    "multiple_lines": "No",
+    "internet_service": "Fiber optic",
+    "online_security": "No",
+    "online_backup": "No",
+    "device_protection": "No",
+    "tech_support": "No",
+    "streaming_tv": "Yes",
+    "streaming_movies": "Yes",
+    "contract": "Month-to-month",
+    "paperless_billing": True,
+    "payment_method": "Electronic check",
+    "monthly_charges": 99.5,
+    "total_charges": 199.0,
+}
+
+
+def _settings(tmp_path: Path, model_dir: Path, **kw: Any) -> ServeSettings:
+    values = {
+        "model_dir": model_dir,
+        "log_url": f"sqlite:///{tmp_path / 'predictions.db'}",
+        "api_keys": (KEY,),
+        "admin_key": ADMIN,
+        **kw,
+    }
+    return ServeSettings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def client(tmp_path: Path, churn_model_dir: Path) -> Iterator[TestClient]:
+    app = create_app(_settings(tmp_path, churn_model_dir, max_batch=50, max_body_bytes=20_000))
+    with TestClient(app, headers={"X-API-Key": KEY}) as c:
+        yield c
+
+
+def test_predict_one_record(client: TestClient, churn_model_dir: Path) -> None:
+    r = client.post("/v1/predict", json=RECORD)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["model"] == "churn" and body["version"] == "1"
+    assert 0.0 <= body["probability"] <= 1.0
+    assert body["decision"] == (body["probability"] >= body["threshold"])
+    assert body["label"] == ("Yes" if body["decision"] else "No")
+    assert len(body["prediction_id"]) == 32 and r.headers["x-request-id"]
+    # The same number as the exported Pipeline itself gives.
+    expected = load_dir(churn_model_dir).probabilities([RECORD])[0]
+    assert body["probability"] == pytest.approx(expected, abs=1e-12)
+
+
+def test_predict_a_batch_and_every_prediction_is_logged(client: TestClient) -> None:
+    records = [dict(RECORD, tenure=t, total_charges=t * 99.5) for t in (1, 12, 24, 60)]
+    r = client.post("/v1/predict", json=records)
+    assert r.status_code == 200, r.text
+    preds = r.json()["predictions"]
+    assert len(preds) == 4 and len({p["prediction_id"] for p in preds}) == 4
+    assert preds[0]["probability"] > preds[3]["probability"]  # longer tenure, less churn
+    logged = client.app.state.predlog.frame()  # type: ignore[attr-defined]
+    assert set(logged["id"]) >= {p["prediction_id"] for p in preds}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "allowed"),
+    [
+        ({"tenure": -3}, "tenure", "an integer from 0 to 120"),
+        ({"tenure": "twelve"}, "tenure", "an integer from 0 to 120"),
+        ({"contract": "Monthly"}, "contract", "one of 'Month-to-month', 'One year', 'Two year'"),
+        ({"partner": "maybe"}, "partner", "true or false"),
+        ({"monthly_charges": None}, "monthly_charges", "a number from 0 to 1000"),
+        ({"tenur": 3}, "tenur", "only the fields listed by GET /v1/model"),
+    ],
+)
+def test_a_record_that_breaks_the_contract_gets_a_422_naming_the_field(
+    client: TestClient, change: dict[str, Any], field: str, allowed: str
+) -> None:
+    r = client.post("/v1/predict", json={**RECORD, **change})
+    assert r.status_code == 422
+    (problem,) = r.json()["detail"]
+    assert problem["field"] == field and problem["allowed"] == allowed
+    assert problem["received"] == next(iter(change.values()))
+
+
+def test_a_missing_field_and_a_misspelt_one_are_named(client: TestClient) -> None:
+    record = {k: v for k, v in RECORD.items() if k != "tenure"} | {"tenur": 2}
+    r = client.post("/v1/predict", json=[RECORD, record])
+    assert r.status_code == 422
+    problems = {p["field"]: p for p in r.json()["detail"]}
+    assert problems["[1].tenure"]["allowed"].startswith("a value (an integer")
+    assert "did you mean 'tenure'?" in problems["[1].tenur"]["message"]
+
+
+def test_nullable_and_audit_fields_may_be_null_or_absent(client: TestClient) -> None:
+    r = client.post("/v1/predict", json={**RECORD, "total_charges": None, "female": True})
+    assert r.status_code == 200, r.text
+
+
+def test_limits_batch_body_size_and_bad_json(client: TestClient) -> None:
+    r = client.post("/v1/predict", json=[RECORD] * 51)
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["allowed"] == "at most 50 records per request"
+    r = client.post("/v1/predict", content=b"[" + b" " * 30_000 + b"]")
+    assert r.status_code == 413 and "20,000 bytes" in r.json()["error"]
+    r = client.post("/v1/predict", content=b'{"tenure": 1,')
+    assert r.status_code == 422 and r.json()["detail"][0]["allowed"] == "valid JSON"
+    r = client.post("/v1/predict", json=[])
+    assert r.status_code == 422
+
+
+def test_limits_apply_to_streamed_bodies_without_a_length(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"["
+        for _ in range(60):
+            yield json.dumps(RECORD).encode() + b","
+        yield b"{}]"
+
+    r = client.post("/v1/predict", content=chunks())
+    assert r.status_code == 413
+
+
+def test_predict_needs_a_key_when_keys_are_configured(client: TestClient) -> None:
+    assert client.post("/v1/predict", json=RECORD, headers={"X-API-Key": ""}).status_code == 401
+    r = client.post("/v1/predict", json=RECORD, headers={"X-API-Key": "wrong"})
+    assert r.status_code == 401 and r.json()["hint"].startswith("send your key")
+    assert client.post("/v1/predict", json=RECORD, headers={"X-API-Key": ADMIN}).status_code == 200
+
+
+def test_admin_endpoints_need_the_admin_key(client: TestClient) -> None:
+    assert client.post("/v1/admin/reload", headers={"X-API-Key": ""}).status_code == 401
+    r = client.post("/v1/admin/reload")  # the client's default header: a predict key
+    assert r.status_code == 403 and "admin" in r.json()["error"]
+    r = client.post("/v1/admin/reload", headers={"X-API-Key": ADMIN})
+    assert r.status_code == 200 and r.json()["current"]["version"] == "1"
+
+
+def test_keys_are_never_logged(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="aieng.serve"):
+        client.post("/v1/predict", json=RECORD)
+        client.post("/v1/predict", json=RECORD, headers={"X-API-Key": "wrong-key-attempt"})
+    text = " ".join(f"{r.getMessage()} {vars(r)}" for r in caplog.records)
+    assert "request_id" in text
+    assert KEY not in text and "wrong-key-attempt" not in text and ADMIN not in text
+
+
+def test_feedback_is_stored_for_a_known_prediction(client: TestClient) -> None:
+    pid = client.post("/v1/predict", json=RECORD).json()["prediction_id"]
+    r = client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Yes"})
+    assert r.status_code == 200 and r.json()["outcome"] is True
+    logged = client.app.state.predlog.frame()  # type: ignore[attr-defined]
+    assert bool(logged.set_index("id").loc[pid, "outcome"]) is True
+    r = client.post("/v1/feedback", json={"prediction_id": "nope", "outcome": True})
+    assert r.status_code == 404 and "nope" in r.json()["error"]
+    r = client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Maybe"})
+    assert r.status_code == 422 and r.json()["detail"][0]["field"] == "outcome"
+
+
+def test_model_health_ready_and_metrics(client: TestClient) -> None:
+    info = client.get("/v1/model").json()
+    assert info["name"] == "churn" and info["version"] == "1"
+    assert info["features"][:2] == ["partner", "dependents"] and info["data_hash"]
+    assert info["request_schema"]["properties"]["tenure"]["maximum"] == 120
+    assert client.get("/health").json() == {"status": "ok"}
+    assert client.get("/ready").json()["ready"] is True
+    client.post("/v1/predict", json=RECORD)
+    client.post("/v1/predict", json={**RECORD, "tenure": -1})
+    text = client.get("/metrics").text
+    assert 'aieng_requests_total{route="/v1/predict",status="200"}' in text
+    assert 'aieng_requests_total{route="/v1/predict",status="422"}' in text
+    assert "aieng_request_seconds_bucket" in text and "aieng_prediction_probability" in text
+    assert 'aieng_model_info{name="churn",version="1"} 1.0' in text
+
+
+def test_docs_render_offline(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
+    scripts = [part.split('"')[0] for part in html.split('src="')[1:]]
+    assert scripts and all(client.get(s).status_code == 200 for s in scripts)
+
+
+def test_reload_switches_the_model_atomically(tmp_path: Path, churn_model_dir: Path) -> None:
+    first = load_dir(churn_model_dir)
+    versions = iter(["1", "2"])
+
+    def loader() -> Any:
+        from dataclasses import replace
+
+        return replace(first, version=next(versions))
+
+    app = create_app(_settings(tmp_path, churn_model_dir), loader=loader)
+    with TestClient(app, headers={"X-API-Key": KEY}) as c:
+        assert c.post("/v1/predict", json=RECORD).json()["version"] == "1"
+        r = c.post("/v1/admin/reload", headers={"X-API-Key": ADMIN})
+        assert r.json() == {
+            "previous": {"name": "churn", "version": "1"},
+            "current": {"name": "churn", "version": "2"},
+        }
+        assert c.post("/v1/predict", json=RECORD).json()["version"] == "2"
+        assert 'aieng_model_info{name="churn",version="2"} 1.0' in c.get("/metrics").text
+
+
+def test_production_refuses_a_placeholder_admin_key(tmp_path: Path, churn_model_dir: Path) -> None:
+    from aieng.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="placeholder or short admin key"):
+        _settings(tmp_path, churn_model_dir, environment="production", admin_key="change-me")
+    ok = _settings(tmp_path, churn_model_dir, environment="production")
+    assert ok.environment == "production"
+
+
+def test_a_model_folder_without_a_contract_is_refused(tmp_path: Path) -> None:
+    from aieng.errors import InputFileError
+
+    with pytest.raises(InputFileError, match="not an MLflow model folder"):
+        load_dir(tmp_path)
+
+
+def test_the_logged_inputs_are_the_validated_record(client: TestClient) -> None:
+    client.post("/v1/predict", json={**RECORD, "tenure": 7})
+    logged = client.app.state.predlog.frame()  # type: ignore[attr-defined]
+    inputs = logged.iloc[0]["inputs"]
+    inputs = json.loads(inputs) if isinstance(inputs, str) else inputs
+    assert inputs["tenure"] == 7 and inputs["contract"] == "Month-to-month"
+    assert isinstance(logged, pd.DataFrame)
+
+
+def test_export_writes_nothing_into_the_working_folder(
+    tmp_path: Path, churn_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aieng.pipeline import registry, tracking
+
+    monkeypatch.chdir(tmp_path)  # MLflow's default store would be ./mlflow.db
+    client = tracking.connect(f"sqlite:///{churn_model_dir.parent / 'mlflow.db'}")
+    registry.export_model(client, "churn/1", tmp_path / "again")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again"]
