@@ -166,6 +166,7 @@ def next_step() -> None:
         ("run", topic.commands),
         ("read", (*topic.docs, *topic.modules)),
         ("do", topic.exercises),
+        ("quiz", tuple(f"aieng quiz {q}" for q in topic.quizzes)),
     ):
         if refs:
             out.print(f"  {label}:{' ' * (6 - len(label))}{escape(', '.join(refs))}")

@@ -32,10 +32,20 @@ def _tally_text(t: Tally) -> str:
     return f"{t.done}/{t.total - t.skipped} done ({t.percent:.0f}%)"
 
 
+def _quiz_commands(topic: Topic) -> tuple[str, ...]:
+    return tuple(f"aieng quiz {q}" for q in topic.quizzes)
+
+
+def _where(topic: Topic) -> str:
+    """Everything that teaches the topic, in one line, or ``planned``."""
+    refs = (*topic.commands, *topic.modules, *topic.exercises, *_quiz_commands(topic), *topic.docs)
+    return ", ".join(refs) or "planned"
+
+
 def _topic_line(topic: Topic, entries: dict[str, Entry], *, plain: bool) -> str:
     status = topic_status(topic, entries)
     mark = (PLAIN_MARK if plain else MARK)[status]
-    where = ", ".join((*topic.commands, *topic.modules, *topic.docs)) or "planned"
+    where = _where(topic)
     if plain:
         return f"{mark} {topic.id}  {topic.title}  ({where})"
     colour = "green" if topic.status == "built" else "dim"
@@ -188,6 +198,7 @@ def show(
             ("modules", ", ".join(t.modules)),
             ("commands", ", ".join(t.commands)),
             ("exercises", ", ".join(t.exercises)),
+            ("quizzes", ", ".join(_quiz_commands(t))),
             ("docs", ", ".join(t.docs)),
         ]
         listed = []
@@ -210,7 +221,5 @@ def show(
     if listed:
         table = Table("", "topic", "title", "taught by aieng", "month", box=None)
         for t in listed:
-            where = ", ".join((*t.commands, *t.modules, *t.exercises, *t.docs)) or "planned"
-            status = topic_status(t, entries)
-            table.add_row(MARK[status], t.id, t.title, where, t.month)
+            table.add_row(MARK[topic_status(t, entries)], t.id, t.title, _where(t), t.month)
         out.print(table)

@@ -2,7 +2,9 @@
 
 A question is multiple choice (``choices``, answered by letter) or numeric (``answer`` a
 number, right within ``tolerance``). Every question carries the explanation the learner sees
-after answering, right or wrong.
+after answering, right or wrong, and may name the roadmap topics it tests (``topics``): those
+topics list the quiz back in ``roadmap.toml`` (``quizzes = ["m01"]``), which counts them as
+taught. Like an exercise's, a question's topics must exist and belong to the quiz's month.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from aieng import tomlfile
-from aieng.errors import UsageError, unknown_name
+from aieng.errors import ConfigError, UsageError, unknown_name
 from aieng.learn.manifest import exercises_dir
 from aieng.roadmap.model import MONTH_ID, normalize_id
 
@@ -27,6 +29,7 @@ class Question(BaseModel):
     answer: str | float  # a letter for a choice question, a number otherwise
     tolerance: float = Field(default=0.0, ge=0)  # numeric questions: |given - answer| ≤ tolerance
     explanation: str
+    topics: tuple[str, ...] = ()  # roadmap topic ids the question tests, e.g. ("m01.git",)
 
     @model_validator(mode="after")
     def _answer_fits(self) -> Question:
@@ -92,6 +95,26 @@ def available() -> list[str]:
     return sorted(p.stem for p in folder.glob("m*.toml"))
 
 
+def check_topics(quiz: Quiz, *, source: str) -> None:
+    """Every topic a question names exists in the roadmap and is taught in the quiz's month."""
+    from aieng.roadmap import load as load_roadmap
+
+    topics = {t.id: t for t in load_roadmap().topics}
+    problems: list[str] = []
+    for i, question in enumerate(quiz.questions, 1):
+        for topic in question.topics:
+            if topic not in topics:
+                problems.append(f"question {i}: unknown roadmap topic {topic!r}")
+            elif topics[topic].month != quiz.month:
+                problems.append(f"question {i}: topic {topic!r} is taught in {topics[topic].month}")
+    if problems:
+        raise ConfigError(
+            f"{source} is inconsistent: {'; '.join(problems)}",
+            hint=f"tag questions with topic ids of month {quiz.month} "
+            f"(`aieng roadmap show {quiz.month}` lists them).",
+        )
+
+
 def load_quiz(month: str) -> Quiz:
     key = normalize_id(month)
     months = available()
@@ -101,9 +124,11 @@ def load_quiz(month: str) -> Quiz:
     hint = "see Quiz and Question in aieng/learn/quiz.py."
     data = tomlfile.loads(path.read_text(encoding="utf-8"), source=str(path), hint=hint)
     try:
-        return Quiz.model_validate(data)
+        quiz = Quiz.model_validate(data)
     except ValidationError as exc:
         raise tomlfile.invalid(exc, source=str(path), hint=hint) from exc
+    check_topics(quiz, source=str(path))
+    return quiz
 
 
 def parse_answers(quiz: Quiz, text: str) -> dict[int, str | float]:

@@ -11,7 +11,7 @@ recorded under the old id still counts (see ``aieng.roadmap.progress``).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -50,14 +50,15 @@ class Topic(_Strict):
     modules: tuple[str, ...] = ()  # importable modules, e.g. "aieng.errors"
     commands: tuple[str, ...] = ()  # CLI commands, e.g. "aieng data show"
     exercises: tuple[str, ...] = ()  # exercise ids from exercises/info.toml
+    # month quizzes with a question tagged with this topic, e.g. "m01" for `aieng quiz m01`
+    quizzes: tuple[Annotated[str, Field(pattern=MONTH_ID)], ...] = ()
     docs: tuple[str, ...] = ()  # pages relative to the repository root, e.g. "docs/m01-clean.md"
 
     @property
     def status(self) -> Status:
         """``built`` once aieng points at something real that teaches it, else ``planned``."""
-        return (
-            "built" if (self.modules or self.commands or self.exercises or self.docs) else "planned"
-        )
+        taught = self.modules or self.commands or self.exercises or self.quizzes or self.docs
+        return "built" if taught else "planned"
 
 
 class Month(_Strict):
