@@ -283,7 +283,7 @@ def _require(request: Request, settings: ServeSettings, *, admin: bool) -> None:
             )
         if is_admin:
             return
-        if given and any(_same(given, k.get_secret_value()) for k in settings.api_keys):
+        if given and any([_same(given, k.get_secret_value()) for k in settings.api_keys]):
             raise ApiError(
                 403, "this API key may not use the admin endpoints", "use the admin key."
             )
