@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test check lint bench clean
+.PHONY: setup demo test check lint bench container clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ lint: setup
 	$(VENV)/bin/mypy
 
 check: lint test
+
+# Build the service's image and run it (what tests/e2e/test_container.py does in CI): installs
+# docker.io and debootstrap with apt when missing, so it needs root on Debian.
+container: setup
+	bash scripts/container-test.sh
 
 # Speed and memory beside the tool a user would otherwise pick (figures go in the README).
 # ydata-profiling pins older pandas and NumPy, so it gets a venv of its own, outside ours.

@@ -239,6 +239,9 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
         mlflow.artifacts.download_artifacts(
             artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
         )
+        # mkdtemp makes the folder private (0700); a model folder is meant to be read by
+        # others, e.g. the non-root user of the container it is mounted into.
+        tmp.chmod(0o755)
         tmp.rename(out_dir)
     except MlflowException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
