@@ -13,8 +13,10 @@ install finds it relative to this package (``src/aieng/learn/manifest.py`` → `
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -131,11 +133,7 @@ def check_against(manifest: Manifest, folder: Path) -> None:
             problems.append(f"{e.id}: no starter file {e.starter}")
         if e.id in roadmap.canonical_ids():
             problems.append(f"{e.id}: the id is already a roadmap topic id")
-        for topic in e.topics:
-            if topic not in topics:
-                problems.append(f"{e.id}: unknown roadmap topic {topic!r}")
-            elif topics[topic].month != e.month:
-                problems.append(f"{e.id}: topic {topic!r} is taught in {topics[topic].month}")
+        problems += topic_problems(e.id, e.topics, month=e.month, known=topics)
     if problems:
         raise ConfigError(
             f"{folder / MANIFEST} is inconsistent: {'; '.join(problems)}",
@@ -158,3 +156,20 @@ def load() -> Manifest:
 
 def starter_path(exercise: Exercise) -> Path:
     return exercises_dir() / exercise.starter
+
+
+def topic_problems(
+    label: str, named: Iterable[str], *, month: str, known: Mapping[str, Any]
+) -> list[str]:
+    """What is wrong with the roadmap topics an exercise or a quiz question names.
+
+    Each must exist (``known``: topic id -> topic) and be taught in ``month``: a month's
+    exercises and quizzes teach that month's topics.
+    """
+    problems = []
+    for topic in named:
+        if topic not in known:
+            problems.append(f"{label}: unknown roadmap topic {topic!r}")
+        elif known[topic].month != month:
+            problems.append(f"{label}: topic {topic!r} is taught in {known[topic].month}")
+    return problems

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from aieng import tomlfile
 from aieng.errors import ConfigError, UsageError, unknown_name
-from aieng.learn.manifest import exercises_dir
+from aieng.learn.manifest import exercises_dir, topic_problems
 from aieng.roadmap.model import MONTH_ID, normalize_id
 
 LETTERS = "abcdefgh"
@@ -102,11 +102,7 @@ def check_topics(quiz: Quiz, *, source: str) -> None:
     topics = {t.id: t for t in load_roadmap().topics}
     problems: list[str] = []
     for i, question in enumerate(quiz.questions, 1):
-        for topic in question.topics:
-            if topic not in topics:
-                problems.append(f"question {i}: unknown roadmap topic {topic!r}")
-            elif topics[topic].month != quiz.month:
-                problems.append(f"question {i}: topic {topic!r} is taught in {topics[topic].month}")
+        problems += topic_problems(f"question {i}", question.topics, month=quiz.month, known=topics)
     if problems:
         raise ConfigError(
             f"{source} is inconsistent: {'; '.join(problems)}",
