@@ -43,11 +43,14 @@ bench: setup $(YDATA)
 	$(PY) benchmarks/m02_explore.py --ydata-python $(YDATA)
 	$(PY) benchmarks/m03_least_squares.py
 	$(PY) benchmarks/learn_check.py
+	$(PY) benchmarks/predlog_commit.py
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
+	$(PY) benchmarks/serving/bench.py
 
 $(YDATA):
 	$(PYTHON) -m venv benchmarks/.venv-ydata
 	benchmarks/.venv-ydata/bin/pip install --quiet ydata-profiling==4.18.4
 
 clean:
-	rm -rf $(VENV) benchmarks/.venv-ydata build *.egg-info src/*.egg-info .pytest_cache \
+	rm -rf $(VENV) benchmarks/.venv-ydata benchmarks/.cache build *.egg-info src/*.egg-info .pytest_cache \
 		.mypy_cache .ruff_cache

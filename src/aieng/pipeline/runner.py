@@ -17,20 +17,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import joblib  # type: ignore[import-untyped]
-import pandas as pd
 
-from aieng.pipeline import data, registry, tracking
+from aieng.pipeline import data, modelling, registry, tracking
 from aieng.pipeline.config import PipelineConfig
 from aieng.pipeline.contract import ContractViolation
-from aieng.pipeline.gates import Decision, decide
+from aieng.pipeline.gates import Decision
 from aieng.pipeline.stages import StageRecord, Status, Workspace, describe, stage_key
 from aieng.settings import get_settings
-from aieng.supervised.candidates import make_estimator
-from aieng.supervised.comparison import Comparison, compare
-from aieng.supervised.config import CompareConfig, Task
-from aieng.supervised.evaluate import PRIMARY, held_out_scores
-from aieng.supervised.features import build_pipeline
-from aieng.supervised.target import prepare_target
+from aieng.supervised.comparison import Comparison
 
 STAGES = ("ingest", "validate", "clean", "split", "features", "train", "evaluate", "register")
 
@@ -161,7 +155,7 @@ def run_pipeline(
                 "seed": config.split.seed,
                 "positive_class": config.data.positive_class,
             },
-            lambda f: _build_train(f, config, fea.folder, spl.folder, hear.step),
+            lambda f: modelling.build_train(f, config, fea.folder, spl.folder, hear.step),
         )
         champion = registry.current_champion(client, config.name)
         ev = stage(
@@ -171,11 +165,13 @@ def run_pipeline(
                 **config.gates.model_dump(),
                 "champion": None if champion is None else champion.version,
             },
-            lambda f: _build_evaluate(f, config, trn, fea.folder, spl.folder, client, champion),
+            lambda f: modelling.build_evaluate(
+                f, config, trn, fea.folder, spl.folder, client, champion
+            ),
         )
         comparison: Comparison = joblib.load(trn.folder / "comparison.joblib")
-        evaluation = data_json(ev.folder / "evaluation.json")
-        decision = _decision(evaluation)
+        evaluation = modelling.read_json(ev.folder / "evaluation.json")
+        decision = modelling.decision_of(evaluation)
         current = "register"
         hear.started("register")
         version, reg = _register(
@@ -231,139 +227,6 @@ def run_pipeline(
         raise
 
 
-def data_json(path: Path) -> dict[str, Any]:
-    """A JSON file a stage wrote."""
-    import json
-
-    value: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return value
-
-
-def _compare_config(config: PipelineConfig) -> CompareConfig:
-    t = config.train
-    return CompareConfig(
-        candidates=t.candidates,
-        folds=t.folds,
-        repeats=t.repeats,
-        seed=config.split.seed,
-        positive_class=config.data.positive_class,
-        domain_features=t.domain_features,
-        n_jobs=t.n_jobs,
-        business=t.business,
-    )
-
-
-def _build_train(
-    folder: Path, config: PipelineConfig, features: Path, split: Path, step: Callable[[str], None]
-) -> dict[str, Any]:
-    """Month 4's comparison on the training rows; the held-out rows only score the winner."""
-    frame = data.read(features)
-    test = pd.Index(data.read_split(split)["test"])
-    c = compare(
-        frame,
-        target=config.data.target,
-        config=_compare_config(config),
-        held_out=test,
-        progress=step,
-    )
-    joblib.dump(c.pipeline, folder / "model.joblib")
-    joblib.dump(c, folder / "comparison.joblib")
-    c.leaderboard.to_csv(folder / "leaderboard.csv", index=False, lineterminator="\n")
-    c.scores.to_csv(folder / "scores.csv", index=False, lineterminator="\n")
-    return {"winner": c.winner, f"cv_{c.primary}": float(c.leaderboard[c.primary].iloc[0])}
-
-
-def _held_out(
-    config: PipelineConfig, features: Path, split: Path
-) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame, pd.Series, Task]:
-    """``X_train, y_train, X_test, y_test, task``, the target encoded as in training."""
-    frame = data.read(features)
-    parts = data.read_split(split)
-    target = prepare_target(
-        frame, config.data.target, task=None, positive_class=config.data.positive_class
-    )
-    X = frame.drop(columns=[config.data.target])
-    train, test = pd.Index(parts["train"]), pd.Index(parts["test"])
-    return X.loc[train], target.y.loc[train], X.loc[test], target.y.loc[test], target.task
-
-
-def _build_evaluate(
-    folder: Path,
-    config: PipelineConfig,
-    train: StageRecord,
-    features: Path,
-    split: Path,
-    client: Any,
-    champion: registry.Champion | None,
-) -> dict[str, Any]:
-    """Winner, baseline and current champion on the same held-out rows; the gates' decision."""
-    X_train, y_train, X_test, y_test, task = _held_out(config, features, split)
-    model = joblib.load(train.folder / "model.joblib")
-    primary = PRIMARY[task]
-    test = held_out_scores(model, X_test, y_test, task=task)
-    c = _compare_config(config)
-    baseline_model = build_pipeline(make_estimator("dummy", task, seed=c.seed), domain=False)
-    baseline_model.fit(X_train, y_train)
-    baseline = held_out_scores(baseline_model, X_test, y_test, task=task)
-    champion_scores: dict[str, float] | None = None
-    note = ""
-    if champion is not None and champion.train_key == train.key:
-        note = "this model already holds the champion alias"
-    elif champion is not None:
-        try:
-            previous = registry.load_version(client, config.name, champion.version)
-            champion_scores = held_out_scores(previous, X_test, y_test, task=task)
-        except Exception as exc:  # a champion trained on other columns cannot score these rows
-            note = f"the champion (version {champion.version}) cannot score these rows: {exc}"
-    evaluation = {
-        "task": task,
-        "primary": primary,
-        "rows_train": len(X_train),
-        "rows_test": len(X_test),
-        "test": test,
-        "baseline": baseline,
-        "champion": champion_scores,
-        "champion_version": None if champion is None else champion.version,
-        "champion_note": note,
-        "gates": config.gates.model_dump(),
-    }
-    data.write_json(evaluation, folder / "evaluation.json")
-    return {
-        primary: test[primary],
-        f"baseline_{primary}": baseline[primary],
-        "decision": _decision(evaluation).outcome,
-    }
-
-
-def _decision(evaluation: dict[str, Any]) -> Decision:
-    """The gates and the champion rule applied to an evaluation (see :mod:`gates`)."""
-    primary, task = evaluation["primary"], evaluation["task"]
-    gates = evaluation["gates"]
-    decision = decide(
-        primary,
-        task,
-        candidate=evaluation["test"][primary],
-        baseline=evaluation["baseline"][primary],
-        champion=None if evaluation["champion"] is None else evaluation["champion"][primary],
-        min_margin=gates["min_margin"],
-        min_improvement=gates["min_improvement"],
-    )
-    note = evaluation.get("champion_note", "")
-    if decision.outcome == "rejected" or not note or evaluation["champion_version"] is None:
-        return decision
-    if note.startswith("this model"):
-        return Decision(
-            "champion",
-            f"Already the champion: {note} (version {evaluation['champion_version']}).",
-            decision.gates,
-        )
-    return Decision(
-        "challenger",
-        f"Challenger: {note}; the champion stays until one can be compared on the same rows.",
-        decision.gates,
-    )
-
-
 def _register(
     client: Any,
     run_id: str,
@@ -384,7 +247,7 @@ def _register(
         registry.ensure_registered_model(client, config.name, f"aieng pipeline '{config.name}'")
         version = registry.registered_version(client, config.name, train.key)
         if version is None:
-            X_train, _, X_test, _, task = _held_out(config, features, split)
+            X_train, _, X_test, _, task = modelling.held_out(config, features, split)
             model = joblib.load(train.folder / "model.joblib")
             version = registry.log_model(
                 run_id,
