@@ -142,3 +142,41 @@ def test_sigkill_under_load_loses_no_acknowledged_prediction(
         stored = {row[0] for row in conn.execute("SELECT id FROM predictions")}
     lost = set(acknowledged) - stored
     assert not lost, f"{len(lost)} of {len(acknowledged)} acknowledged predictions were lost"
+
+
+def test_aieng_predict_scores_a_table_through_the_service(
+    live: tuple[str, Any], tmp_path: Path, cli: Any
+) -> None:
+    import pandas as pd
+
+    from aieng.datasets import load
+
+    url, _ = live
+    table = load("telco_churn").head(250)
+    source = tmp_path / "customers.csv"
+    table.to_csv(source, index=False)
+    out = tmp_path / "scored.csv"
+    code, stdout, stderr = cli("predict", str(source), "--url", url, "-o", str(out))
+    assert code == 0, stderr
+    assert "Scored 250 rows" in stdout
+    scored = pd.read_csv(out)
+    assert len(scored) == 250 and list(scored.columns[:20]) == list(table.columns)
+    assert scored["probability"].between(0, 1).all() and scored["prediction_id"].is_unique
+    # The service logged all of them: 100 + 100 + 50 rows in three requests.
+    code, _, stderr = cli("predict", str(source), "--url", url, "-o", str(out))
+    assert code == 1 and "already exists" in stderr
+
+
+def test_the_client_explains_refusals_and_an_unreachable_service(live: tuple[str, Any]) -> None:
+    from aieng.serve.client import ServiceClient, ServiceError
+
+    url, _ = live
+    with ServiceClient(url) as api:
+        with pytest.raises(ServiceError, match=r"tenure = -1") as caught:
+            api.predict({**RECORD, "tenure": -1})
+        assert "an integer from 0 to 120" in caught.value.hint
+        assert api.feedback(api.predict(RECORD)["prediction_id"], "No")["outcome"] is False
+    with ServiceClient(f"http://127.0.0.1:{free_port()}") as gone:
+        with pytest.raises(ServiceError, match="cannot reach the service") as caught:
+            gone.model()
+        assert "aieng serve" in caught.value.hint
