@@ -75,7 +75,7 @@ def serve(
             host=settings.host,
             port=settings.port,
             workers=settings.workers,
-            log_config=None,
+            log_config=logs.dict_config(log_level),
             access_log=False,
         )
         return
@@ -85,7 +85,7 @@ def serve(
         create_app(settings),
         host=settings.host,
         port=settings.port,
-        log_config=None,
+        log_config=logs.dict_config(log_level),
         access_log=False,
     )
 

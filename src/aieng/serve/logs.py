@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import logging.config
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,13 +31,26 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, default=str)
 
 
+def dict_config(level: str = "info") -> dict[str, Any]:
+    """JSON lines on stderr for our loggers and uvicorn's; uvicorn's access log is off (ours
+    has the request id). A ``logging.config.dictConfig`` dict: uvicorn applies it in every
+    worker process, so ``--workers 2`` logs the same way as one."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json"}
+    named = {"handlers": ["json"], "level": level.upper(), "propagate": False}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {"json": handler},
+        "loggers": {
+            "aieng.serve": named,
+            "uvicorn": named,
+            "uvicorn.error": named,
+            "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        },
+    }
+
+
 def configure(level: str = "info") -> None:
-    """JSON lines on stderr for our loggers and uvicorn's (its access log is replaced by ours)."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter())
-    for name in ("aieng.serve", "uvicorn", "uvicorn.error"):
-        logger = logging.getLogger(name)
-        logger.handlers = [handler]
-        logger.setLevel(level.upper())
-        logger.propagate = False
-    logging.getLogger("uvicorn.access").disabled = True
+    """Apply :func:`dict_config` in this process."""
+    logging.config.dictConfig(dict_config(level))
