@@ -10,15 +10,14 @@ is the config text)::
     min = 0
     max = 100
 
-Checking (:mod:`aieng.pipeline.contract_checks`) runs in two pandera passes over a positional
-view of the table (so duplicate index
-labels still map back to one cell each). Pass 1 checks that every required column is present and
-that each cell *parses* as its declared type (lax, like pydantic: ``"12"`` is an int, ``3.5`` is
-not; a bool column takes ``True``/``False``, 0/1 and the words true/false; category and text
-take anything, as text). Pass 2 runs on the parsed values: missing values, ranges, allowed
-levels. Pandera's own ``coerce`` is not used for pass 1: with pandera 0.35 a fraction in an
-``Int64`` column fails the whole column with no row named, and a missing value in a category
-column counts as a coercion failure as well as a missing value.
+Checking (:mod:`aieng.pipeline.contract_checks`) runs in two pandera passes over a positional view
+of the table, so duplicate index labels still map back to one cell each. Pass 1 checks that every
+required column is present and that each cell *parses* as its declared type (lax, like pydantic:
+``"12"`` is an int, ``3.5`` is not; a bool column takes ``True``/``False``, 0/1 and the words
+true/false; category and text take anything, as text). Pass 2 runs on the parsed values: missing
+values, ranges, allowed levels. Pandera's own ``coerce`` is not used for pass 1: with pandera 0.35
+a fraction in an ``Int64`` column fails the whole column with no row named, and a missing value in
+a category column counts as a coercion failure as well as a missing value.
 Columns the contract does not declare are kept by :meth:`Contract.validate` and never an error
 (:meth:`Contract.undeclared` lists them, so a report can say so).
 """
