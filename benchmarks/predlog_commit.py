@@ -17,29 +17,17 @@ import platform
 import sys
 import tempfile
 import time
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from aieng.serve.predlog import Prediction, PredictionLog, Synchronous
+from aieng.serve.predlog import PredictionLog, Synchronous
 
-TESTS = Path(__file__).resolve().parents[1] / "tests" / "code"  # pgcluster.py, for --postgres
-
-
-def _prediction(task: int) -> Prediction:
-    return Prediction(
-        id=uuid.uuid4().hex,
-        created_at=datetime.now(UTC),
-        model_name="churn",
-        model_version="1",
-        request_id=f"task-{task}",
-        inputs={"tenure": 12, "contract": "Month-to-month", "monthly_charges": 70.5},
-        probability=0.42,
-        decision=False,
-        latency_ms=1.0,
-    )
+# The test helpers: the prediction a test child writes, and a throwaway PostgreSQL server.
+TESTS = Path(__file__).resolve().parents[1] / "tests" / "code"
+sys.path.insert(0, str(TESTS))
+from pgcluster import throwaway_postgres  # noqa: E402
+from predlog_child import _prediction  # noqa: E402
 
 
 async def _load(log: PredictionLog, writers: int, seconds: float, rows: int) -> list[float]:
@@ -92,9 +80,6 @@ def main() -> None:
                 url = f"sqlite:///{tmp}/{sync}-{writers}.db"
                 print(measure(url, writers, args, sync), flush=True)
     if args.postgres:
-        sys.path.insert(0, str(TESTS))
-        from pgcluster import throwaway_postgres
-
         with throwaway_postgres() as server:
             print(f"\nPostgreSQL (local, fsync on, synchronous_commit on)\n{header}")
             for writers in (1, 16, 64):
