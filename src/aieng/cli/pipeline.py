@@ -40,13 +40,7 @@ class _Display:
         self.bar.update(self.task, description=f"{self.stage}: {escape(text)}")
 
     def finished(self, record: StageRecord) -> None:
-        from aieng.reports.style import format_number
-
-        facts = ", ".join(
-            f"{k} {format_number(v, digits=4)}"
-            for k, v in record.facts.items()
-            if isinstance(v, (int, float, str)) and not isinstance(v, bool)
-        )
+        facts = record.facts_text(digits=4)
         # A skipped stage took no time now; its time when it last ran is shown in brackets.
         took = f"{record.seconds:6.1f} s" if record.status == "ran" else f"({record.seconds:.1f} s)"
         self.bar.console.print(

@@ -85,8 +85,7 @@ def log_model(
     predict = model.predict_proba if classification else model.predict
     # The signature comes from every training row, so a column with gaps is marked optional.
     signature = infer_signature(X_train, predict(X_train.head(50)))
-    mlflow.set_tracking_uri(client.tracking_uri)
-    mlflow.set_registry_uri(client.tracking_uri)
+    _use_store(client)
     with mlflow.start_run(run_id=run_id), _quiet_pickle_warning():
         info = mlflow.sklearn.log_model(
             model,
@@ -230,12 +229,7 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        import mlflow
-
-        # Both URIs: resolving models:/ asks the tracking store too, and MLflow's default one
-        # is a mlflow.db in the current folder — which it would create there.
-        mlflow.set_tracking_uri(client.tracking_uri)
-        mlflow.set_registry_uri(client.tracking_uri)
+        _use_store(client)
         mlflow.artifacts.download_artifacts(
             artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
         )
@@ -254,3 +248,15 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out_dir
+
+
+def _use_store(client: MlflowClient) -> None:
+    """Point MLflow's module-level API (log_model, models:/ URIs) at ``client``'s store.
+
+    Both URIs: resolving models:/ asks the tracking store too, and MLflow's default one is a
+    mlflow.db in the current folder — which it would create there.
+    """
+    import mlflow
+
+    mlflow.set_tracking_uri(client.tracking_uri)
+    mlflow.set_registry_uri(client.tracking_uri)

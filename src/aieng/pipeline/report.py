@@ -12,7 +12,7 @@ import pandas as pd
 
 from aieng.pipeline.contract import ContractViolation
 from aieng.pipeline.contract_report import add_contract_section
-from aieng.reports import PALETTE, Report, format_number, new_figure
+from aieng.reports import PALETTE, Report, new_figure
 from aieng.supervised.evaluate import NAMES
 from aieng.supervised.report import add_sections
 
@@ -98,15 +98,10 @@ def _stages_section(report: Report, r: PipelineResult) -> None:
             "status": [s.status for s in r.stages],
             "seconds": [round(s.seconds, 2) for s in r.stages],
             "output hash": [s.short for s in r.stages],
-            "facts": [_facts(s.facts) for s in r.stages],
+            "facts": [s.facts_text() for s in r.stages],
         }
     )
     sec.table(table, caption="What each stage did in this run")
-
-
-def _facts(facts: dict[str, object]) -> str:
-    shown = {k: v for k, v in facts.items() if not isinstance(v, (list, dict)) and v is not None}
-    return ", ".join(f"{k} {format_number(v)}" for k, v in shown.items())
 
 
 def _decision_section(report: Report, r: PipelineResult) -> None:

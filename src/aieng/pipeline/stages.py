@@ -77,6 +77,13 @@ class StageRecord:
         """The first 12 hex digits of the output hash, for tables."""
         return self.digest[:12]
 
+    def facts_text(self, *, digits: int = 3) -> str:
+        """The scalar facts as ``"rows 7,043, winner LightGBM"`` (lists and tables left out)."""
+        from aieng.reports.style import format_number
+
+        shown = {k: v for k, v in self.facts.items() if not isinstance(v, list | dict | None)}
+        return ", ".join(f"{k} {format_number(v, digits=digits)}" for k, v in shown.items())
+
 
 class Workspace:
     """The folder of one pipeline's stage outputs (``$AIENG_HOME/pipelines/<name>``)."""
