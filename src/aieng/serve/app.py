@@ -68,10 +68,11 @@ def prepare(model: ServedModel, settings: ServeSettings) -> Serving:
 
 def default_loader(settings: ServeSettings) -> Callable[[], ServedModel]:
     """Load what the settings name: a model folder, or ``NAME@ALIAS`` from the registry."""
+    fast = settings.compile_model
     if settings.model_dir is not None:
         folder = settings.model_dir
-        return lambda: load_dir(folder)
-    return lambda: load_registered(settings.model, tracking_uri=settings.tracking_uri)
+        return lambda: load_dir(folder, compile=fast)
+    return lambda: load_registered(settings.model, tracking_uri=settings.tracking_uri, compile=fast)
 
 
 def create_app(

@@ -4,10 +4,17 @@ Loaded from the registry (``churn@champion``) or from an exported model folder
 (``aieng pipeline export``): either way it is an MLflow model folder whose metadata carries what
 serving needs beside the fitted Pipeline — the data contract the requests are checked against,
 the feature columns, the positive class and the decision threshold chosen in month 4.
+
+When it is loaded, the Pipeline is also compiled to NumPy (:mod:`aieng.serve.compiled`) and the
+two are compared on the model's input example and on rows made from its contract; the compiled
+scorer is used only if they agree to 1e-9.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import logging
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -21,7 +28,9 @@ import yaml  # type: ignore[import-untyped]
 
 from aieng.errors import InputFileError
 from aieng.pipeline.contract import Contract
+from aieng.serve.compiled import CompiledPipeline, NotCompilable, compile_pipeline, verify
 
+log = logging.getLogger("aieng.serve")
 NUMBER_TYPES = ("int", "float", "bool")  # the model sees them as float64 (select_features)
 
 
@@ -44,10 +53,12 @@ class ServedModel:
     test_scores: dict[str, float]
     data_hash: str
     loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    compiled: CompiledPipeline | None = None  # the Pipeline as NumPy, checked against it
+    scoring: str = "scikit-learn Pipeline"  # how requests are scored, and why: GET /v1/model
 
-    def frame(self, records: list[dict[str, Any]]) -> pd.DataFrame:
-        """Validated records → the model's input: numbers as float64, text as object."""
-        columns: dict[str, Any] = {}
+    def columns(self, records: list[dict[str, Any]]) -> dict[str, np.ndarray]:
+        """Validated records → the model's input columns: numbers as float64, text as object."""
+        columns: dict[str, np.ndarray] = {}
         for name in self.features:
             values = [r.get(name) for r in records]
             if self.contract.columns[name].type in NUMBER_TYPES:
@@ -56,10 +67,16 @@ class ServedModel:
                 )
             else:
                 columns[name] = np.array([np.nan if v is None else v for v in values], dtype=object)
-        return pd.DataFrame(columns)
+        return columns
+
+    def frame(self, records: list[dict[str, Any]]) -> pd.DataFrame:
+        """The model's input as the Pipeline takes it: a DataFrame of :meth:`columns`."""
+        return pd.DataFrame(self.columns(records))
 
     def probabilities(self, records: list[dict[str, Any]]) -> np.ndarray:
         """P(positive class) per record, shape ``(len(records),)``."""
+        if self.compiled is not None:
+            return self.compiled.probabilities(self.columns(records))
         return np.asarray(self.pipeline.predict_proba(self.frame(records))[:, 1], dtype=float)
 
     def describe(self) -> dict[str, Any]:
@@ -75,13 +92,14 @@ class ServedModel:
             "primary_metric": self.primary_metric,
             "test_scores": self.test_scores,
             "data_hash": self.data_hash,
+            "scoring": self.scoring,
             "features": list(self.features),
             "contract": self.contract.to_dict(),
         }
 
 
-def load_dir(folder: Path, *, source: str | None = None) -> ServedModel:
-    """Load an MLflow model folder written by the month-6 pipeline."""
+def load_dir(folder: Path, *, source: str | None = None, compile: bool = True) -> ServedModel:
+    """Load an MLflow model folder written by the month-6 pipeline (``compile``: see above)."""
     import mlflow.sklearn
     from mlflow.models import Model
 
@@ -109,7 +127,7 @@ def load_dir(folder: Path, *, source: str | None = None) -> ServedModel:
             hint="declare them in the pipeline's [contract] and register the model again.",
         )
     extra = tuple(c for c in meta.get("dropped", []) if c in contract.columns)
-    return ServedModel(
+    model = ServedModel(
         name=str(info.get("model_name", meta.get("aieng_pipeline", folder.name))),
         version=str(info.get("model_version", "local")),
         source=source or str(folder),
@@ -125,15 +143,73 @@ def load_dir(folder: Path, *, source: str | None = None) -> ServedModel:
         test_scores={k: float(v) for k, v in meta.get("test_scores", {}).items()},
         data_hash=str(meta.get("data_hash", "")),
     )
+    return compile_scoring(model, _example(folder)) if compile else model
 
 
-def load_registered(ref: str, *, tracking_uri: str | None = None) -> ServedModel:
+def compile_scoring(model: ServedModel, example: list[dict[str, Any]]) -> ServedModel:
+    """``model`` scored by its compiled Pipeline if that gives the same probabilities.
+
+    They are compared on ``example`` (real rows) and on rows made from the contract, which
+    reach every allowed category, both ends of every range and every gap the contract allows.
+    Otherwise the Pipeline stays, and ``scoring`` says why.
+    """
+    rows = example + contract_rows(model.contract, model.features)
+    try:
+        fast = compile_pipeline(model.pipeline)
+        worst = verify(fast, model.pipeline, model.columns(rows))
+    except NotCompilable as exc:
+        log.warning("serving the scikit-learn Pipeline: %s", exc)
+        return dataclasses.replace(model, scoring=f"scikit-learn Pipeline (not compiled: {exc})")
+    note = f"compiled to NumPy: {fast.describe()}; equal to the Pipeline on {len(rows)} rows"
+    return dataclasses.replace(model, compiled=fast, scoring=f"{note} (largest gap {worst:.1g})")
+
+
+def contract_rows(
+    contract: Contract, features: tuple[str, ...], *, n: int = 256, seed: int = 0
+) -> list[dict[str, Any]]:
+    """``n`` valid records made from the contract's rules alone (no data needed)."""
+    rng = np.random.default_rng(seed)
+    rows: list[dict[str, Any]] = [{} for _ in range(n)]
+    for name in features:
+        rule = contract.columns[name]
+        if rule.type in ("int", "float"):
+            lo = rule.min if rule.min is not None else (rule.max - 1e3 if rule.max is not None
+                                                        else 0.0)  # fmt: skip
+            hi = rule.max if rule.max is not None else lo + 1e3
+            values: list[Any] = [lo, hi, *rng.uniform(lo, hi, n - 2)]  # both ends, then between
+            if rule.type == "int":
+                values = [round(float(v)) for v in values]
+        elif rule.type == "bool":
+            values = [bool(v) for v in rng.integers(0, 2, n)]
+        else:  # every allowed level in turn; free text gets texts the model never saw
+            levels = list(rule.allowed or ("unseen text", "another one"))
+            values = [levels[i % len(levels)] for i in rng.permutation(n)]
+        gaps = rng.random(n) < (0.1 if rule.nullable else 0.0)
+        for row, value, gap in zip(rows, values, gaps, strict=True):
+            row[name] = None if gap else value
+    return rows
+
+
+def _example(folder: Path) -> list[dict[str, Any]]:
+    """The input example MLflow saved with the model (real rows), as records; [] if none."""
+    path = folder / "input_example.json"
+    if not path.is_file():
+        return []
+    example = json.loads(path.read_text())
+    if not isinstance(example, dict) or set(example) < {"columns", "data"}:
+        return []
+    return [dict(zip(example["columns"], row, strict=True)) for row in example["data"]]
+
+
+def load_registered(
+    ref: str, *, tracking_uri: str | None = None, compile: bool = True
+) -> ServedModel:
     """Load ``NAME@ALIAS`` or ``NAME/VERSION`` from the registry (downloaded, then loaded)."""
     from aieng.pipeline import registry, tracking
 
     client = tracking.connect(tracking_uri)
     with tempfile.TemporaryDirectory(prefix="aieng-model-") as tmp:
         folder = registry.export_model(client, ref, Path(tmp) / "model")
-        model = load_dir(folder, source=registry.model_uri(ref))
+        model = load_dir(folder, source=registry.model_uri(ref), compile=compile)
         shutil.rmtree(folder, ignore_errors=True)
     return model

@@ -43,6 +43,9 @@ class ServeSettings(BaseSettings):
     # The model in a child process, off the event loop's GIL (see aieng.serve.worker); False
     # runs it in a thread of the server's process (one process less, slower under load).
     model_process: bool = True
+    # Score with the Pipeline compiled to NumPy when it gives the same probabilities (see
+    # aieng.serve.compiled); False always calls the scikit-learn Pipeline itself.
+    compile_model: bool = True
 
     @field_validator("api_keys", mode="before")
     @classmethod

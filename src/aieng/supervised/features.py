@@ -14,7 +14,7 @@ the caller drops (sensitive attributes, leaks).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -66,22 +66,41 @@ class ChurnFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
         """``X`` (n_samples, n_columns) plus the three new columns; ``X`` itself is unchanged."""
         out = X.copy()
-        tenure = out["tenure"].astype(float)
-        paid = out["total_charges"].astype(float).fillna(0.0)  # missing only when tenure == 0
-        per_month = (paid / tenure.where(tenure > 0)).fillna(0.0)
-        out["charges_per_month"] = per_month
-        out["charge_increase"] = (out["monthly_charges"].astype(float) - per_month).where(
-            tenure > 0, 0.0
-        )
-        subscribed = [_is_yes(out[c]) for c in SERVICES]
-        out["n_services"] = np.sum(subscribed, axis=0).astype(float)
+        for name, values in churn_features({c: out[c] for c in CHURN_COLUMNS}).items():
+            out[name] = values
         return out
 
 
-def _is_yes(column: pd.Series) -> np.ndarray:
+def churn_features(columns: Mapping[str, Any]) -> dict[str, np.ndarray]:
+    """The three :class:`ChurnFeatures` columns from the columns of ``CHURN_COLUMNS``.
+
+    Plain NumPy on 1-D columns (Series or arrays), so the same code serves the Pipeline and the
+    compiled scorer of month 10 (:mod:`aieng.serve.compiled`).
+    """
+    tenure = _floats(columns["tenure"])
+    paid = np.nan_to_num(_floats(columns["total_charges"]), nan=0.0)  # gap only when tenure == 0
+    billed = tenure > 0  # False for NaN too: not billed yet, or unknown
+    per_month = np.divide(paid, tenure, out=np.zeros_like(paid), where=billed)
+    increase = np.where(billed, _floats(columns["monthly_charges"]) - per_month, 0.0)
+    subscribed = [_is_yes(columns[c]) for c in SERVICES]
+    return {
+        "charges_per_month": per_month,
+        "charge_increase": increase,
+        "n_services": np.sum(subscribed, axis=0).astype(float),
+    }
+
+
+def _floats(column: Any) -> np.ndarray:
+    """A column as float64 with NaN gaps (a Series may hold None or pd.NA; an array, None)."""
+    if isinstance(column, pd.Series):
+        return np.asarray(column.to_numpy(dtype=float, na_value=np.nan))
+    return np.asarray(column).astype(float)
+
+
+def _is_yes(column: Any) -> np.ndarray:
     if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
-        return column.fillna(0).to_numpy(dtype=float) > 0  # True / 1.0 means subscribed
-    return np.asarray(column.to_numpy(dtype=object) == "Yes", dtype=bool)  # NaN is not "Yes"
+        return np.asarray(np.nan_to_num(_floats(column), nan=0.0) > 0)  # True / 1.0: subscribed
+    return np.asarray(np.asarray(column, dtype=object) == "Yes", dtype=bool)  # NaN is not "Yes"
 
 
 def has_churn_columns(frame: pd.DataFrame) -> bool:
