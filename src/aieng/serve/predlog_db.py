@@ -7,12 +7,16 @@ most one row per prediction: the ground truth that arrived later, newest wins).
 
 from __future__ import annotations
 
-import json
+import functools
+import math
 import sqlite3
-from datetime import UTC, date, datetime
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+import numpy as np
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
@@ -33,7 +37,7 @@ _metadata = sa.MetaData()
 PREDICTIONS = sa.Table(
     "predictions",
     _metadata,
-    sa.Column("id", sa.String, primary_key=True),  # uuid4 hex, made by the service
+    sa.Column("id", sa.String, primary_key=True),  # UUIDv7 hex, made by the service
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column("model_name", sa.String, nullable=False),
     sa.Column("model_version", sa.String, nullable=False),
@@ -169,35 +173,65 @@ def to_row(p: Prediction, text_time: bool) -> tuple[Any, ...]:
     ``text_time`` (SQLite) the time is written as SQLAlchemy writes a DateTime: naive UTC text,
     which sorts. Raises TypeError / ValueError if the inputs are not JSON.
     """
-    at = p.created_at if p.created_at.tzinfo is UTC else p.created_at.astimezone(UTC)
-    when: datetime | str = at
-    if text_time:
-        when = at.replace(tzinfo=None).isoformat(" ", "microseconds")
-    inputs = p.inputs if type(p.inputs) is dict else dict(p.inputs)
     return (
         p.id,
-        when,
+        stored_time(p.created_at, text_time),
         p.model_name,
         p.model_version,
         p.request_id,
-        _JSON.encode(inputs),
+        to_json(p.inputs),
         float(p.probability),
         bool(p.decision),
         float(p.latency_ms),
     )
 
 
-def _json_default(value: Any) -> Any:
-    """numpy scalars and dates, which a validated record may hold, as plain JSON values."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return value.item()
-    raise TypeError(f"{type(value).__name__} {value!r} is not JSON serializable")
+@functools.lru_cache(maxsize=256)  # the rows of one request share their time: format it once
+def stored_time(at: datetime, text: bool) -> datetime | str:
+    """``at`` in UTC, as the database stores it (``text``: naive ISO text, for SQLite)."""
+    utc = at if at.tzinfo is UTC else at.astimezone(UTC)
+    return utc.replace(tzinfo=None).isoformat(" ", "microseconds") if text else utc
 
 
-# One encoder for all rows (json.dumps with options builds a new one per call: twice as slow).
-_JSON = json.JSONEncoder(default=_json_default, allow_nan=False, separators=(",", ":"))
+def to_json(value: Mapping[str, Any]) -> str:
+    """``value`` as compact JSON text (orjson: numpy scalars and dates as plain JSON values).
+
+    Raises ValueError for NaN or an infinity, which JSON cannot spell (orjson writes null, and
+    a measurement would silently become a gap), TypeError for what is not JSON at all.
+    """
+    if not _finite(value):
+        raise ValueError(f"NaN or infinity in {value!r}: not valid JSON")
+    plain = value if type(value) is dict else dict(value)  # orjson takes dicts, not Mappings
+    return orjson.dumps(plain, option=orjson.OPT_SERIALIZE_NUMPY).decode()
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})  # never NaN: the common case, checked first
+
+
+def _finite(value: Any) -> bool:
+    """False if ``value`` holds a NaN or an infinity, at any depth."""
+    kind = type(value)
+    if kind is float:
+        return math.isfinite(value)
+    if kind in _PLAIN:
+        return True
+    if kind is dict:  # a record: flat, so loop here rather than call once per value
+        for v in value.values():
+            if type(v) is float:
+                if not math.isfinite(v):
+                    return False
+            elif type(v) not in _PLAIN and not _finite(v):
+                return False
+        return True
+    if isinstance(value, Mapping):
+        return all(map(_finite, value.values()))
+    if isinstance(value, list | tuple):
+        return all(map(_finite, value))
+    if isinstance(value, np.floating):
+        return bool(np.isfinite(value))
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
+        return bool(np.isfinite(value).all())
+    return True
 
 
 def store_feedback(conn: sa.Connection, notes: list[dict[str, Any]]) -> set[str]:
@@ -243,7 +277,7 @@ def read_frame(conn: sa.Connection, limit: int | None) -> pd.DataFrame:
         .limit(limit)
     )
     df = pd.DataFrame([tuple(r) for r in conn.execute(stmt)], columns=FRAME_COLUMNS)
-    df["inputs"] = pd.Series([json.loads(t) for t in df["inputs"]], index=df.index, dtype=object)
+    df["inputs"] = pd.Series([orjson.loads(t) for t in df["inputs"]], index=df.index, dtype=object)
     for col in ("created_at", "feedback_at"):  # SQLite gives naive UTC, PostgreSQL aware
         df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
     df["decision"] = df["decision"].astype(bool)

@@ -40,9 +40,10 @@ class ServeSettings(BaseSettings):
     max_batch: int = Field(1000, ge=1)  # records in one /v1/predict request
     max_body_bytes: int = Field(1_048_576, ge=1024)  # larger bodies get 413 before parsing
     log_url: str | None = None  # prediction log; None: SQLite under $AIENG_HOME/serve
-    # The model in a child process, off the event loop's GIL (see aieng.serve.worker); False
-    # runs it in a thread of the server's process (one process less, slower under load).
-    model_process: bool = True
+    # The model in a child process, off the event loop's GIL (see aieng.serve.worker). None:
+    # only a model that is not compiled (a compiled one scores in microseconds, less than the
+    # trip to the child costs); True / False: always / never.
+    model_process: bool | None = None
     # Score with the Pipeline compiled to NumPy when it gives the same probabilities (see
     # aieng.serve.compiled); False always calls the scikit-learn Pipeline itself.
     compile_model: bool = True

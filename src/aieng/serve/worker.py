@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from aieng.serve.memory import settle_memory
+
 KEEP = 2  # models kept in the child: the current one and the one a reload replaced
 _models: OrderedDict[str, Any] = OrderedDict()  # in the child: key -> ServedModel
 
@@ -41,6 +43,7 @@ def _predict_in_child(key: str, blob: bytes | None, records: list[dict[str, Any]
         _models[key] = pickle.loads(blob)
         while len(_models) > KEEP:
             _models.popitem(last=False)
+        settle_memory()  # as in the server: no full GC pass over the model while it scores
     if key not in _models:
         raise UnknownModel(key)
     _models.move_to_end(key)
