@@ -21,7 +21,6 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MinMaxScaler, OneHotEncoder
 
 from aieng.datasets import load
-from aieng.pipeline.contract import Contract
 from aieng.serve.compiled import (
     TOLERANCE,
     LinearHead,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
 import subprocess
 import sys
 import uuid
-from collections.abc import Coroutine, Iterator
+from collections.abc import Coroutine
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from killtest import AckReader, sigkill_after
-from pgcluster import Server, server_binaries, throwaway_postgres
 
 from aieng.serve.predlog import LogError, Prediction, PredictionLog, default_url
 
@@ -45,43 +43,6 @@ def run(coro: Coroutine[Any, Any, Any]) -> Any:
         return await asyncio.wait_for(coro, TIMEOUT_S)
 
     return asyncio.run(bounded())
-
-
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'log' / 'predictions.db'}"
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[Server]:
-    if server_binaries() is None:
-        # CI installs them (.ci/run), so there a missing server fails instead of skipping.
-        if os.environ.get("CI"):
-            pytest.fail("no PostgreSQL server binaries in CI: apt-get install -y postgresql")
-        pytest.skip("no PostgreSQL server binaries: apt-get install -y postgresql")
-    with throwaway_postgres() as server:
-        yield server
-
-
-BACKENDS = [
-    "sqlite",
-    pytest.param("postgresql", marks=[pytest.mark.slow, pytest.mark.allow_hosts(["127.0.0.1"])]),
-]
-
-
-@pytest.fixture(params=BACKENDS)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path)
-    server: Server = request.getfixturevalue("postgres")
-    return server.new_database()
-
-
-@pytest.fixture
-def log(url: str) -> Iterator[PredictionLog]:
-    plog = PredictionLog(url)
-    plog.start()
-    yield plog
-    plog.close()
 
 
 # -- round trip ---------------------------------------------------------------------------------
@@ -180,8 +141,8 @@ def test_group_commit_batches_concurrent_writes(log: PredictionLog) -> None:
     assert set(log.frame()["id"]) == {row.id for row in rows}
 
 
-def test_max_batch_bounds_a_transaction_but_never_splits_a_write(tmp_path: Path) -> None:
-    log = PredictionLog(sqlite_url(tmp_path), max_batch=10)
+def test_max_batch_bounds_a_transaction_but_never_splits_a_write(sqlite_url: str) -> None:
+    log = PredictionLog(sqlite_url, max_batch=10)
     log.start()
 
     async def scenario() -> None:
@@ -196,9 +157,9 @@ def test_max_batch_bounds_a_transaction_but_never_splits_a_write(tmp_path: Path)
     assert log.count() == 150
 
 
-def test_close_commits_what_is_queued_then_refuses(tmp_path: Path) -> None:
+def test_close_commits_what_is_queued_then_refuses(sqlite_url: str) -> None:
     # A long linger: the writer would wait a minute for more work; close() must not.
-    log = PredictionLog(sqlite_url(tmp_path), max_batch=100_000, max_wait_ms=60_000)
+    log = PredictionLog(sqlite_url, max_batch=100_000, max_wait_ms=60_000)
     log.start()
 
     async def scenario() -> None:
@@ -218,8 +179,8 @@ def test_close_commits_what_is_queued_then_refuses(tmp_path: Path) -> None:
         log.start()
 
 
-def test_a_cancelled_write_is_still_committed(tmp_path: Path) -> None:
-    log = PredictionLog(sqlite_url(tmp_path), max_wait_ms=50)
+def test_a_cancelled_write_is_still_committed(sqlite_url: str) -> None:
+    log = PredictionLog(sqlite_url, max_wait_ms=50)
     log.start()
 
     async def scenario() -> None:
@@ -234,8 +195,8 @@ def test_a_cancelled_write_is_still_committed(tmp_path: Path) -> None:
     assert log.count() == 1
 
 
-def test_write_before_start_is_refused(tmp_path: Path) -> None:
-    log = PredictionLog(sqlite_url(tmp_path))
+def test_write_before_start_is_refused(sqlite_url: str) -> None:
+    log = PredictionLog(sqlite_url)
     with pytest.raises(LogError, match="is not started") as err:
         run(log.write([make()]))
     assert "start()" in err.value.hint
@@ -247,9 +208,10 @@ def test_write_before_start_is_refused(tmp_path: Path) -> None:
 # -- failures -----------------------------------------------------------------------------------
 
 
-def test_a_database_that_refuses_every_row_rejects_every_waiting_write(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path)
-    log = PredictionLog(url)
+def test_a_database_that_refuses_every_row_rejects_every_waiting_write(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    log = PredictionLog(sqlite_url)
     log.start()
     with sqlite3.connect(tmp_path / "log" / "predictions.db") as db:
         db.execute(
@@ -273,8 +235,8 @@ def test_a_database_that_refuses_every_row_rejects_every_waiting_write(tmp_path:
     log.close()
 
 
-def test_one_bad_write_fails_alone(tmp_path: Path) -> None:
-    log = PredictionLog(sqlite_url(tmp_path), max_wait_ms=20)  # all in one first batch
+def test_one_bad_write_fails_alone(tmp_path: Path, sqlite_url: str) -> None:
+    log = PredictionLog(sqlite_url, max_wait_ms=20)  # all in one first batch
     log.start()
     with sqlite3.connect(tmp_path / "log" / "predictions.db") as db:
         db.execute(
@@ -304,10 +266,10 @@ def test_one_bad_write_fails_alone(tmp_path: Path) -> None:
 
 
 def test_a_lock_held_too_long_fails_the_write_instead_of_hanging(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("aieng.serve.predlog_db.TIMEOUT_S", 0.2)  # the busy timeout
-    log = PredictionLog(sqlite_url(tmp_path))
+    log = PredictionLog(sqlite_url)
     log.start()
     other = sqlite3.connect(tmp_path / "log" / "predictions.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
@@ -323,9 +285,9 @@ def test_a_lock_held_too_long_fails_the_write_instead_of_hanging(
 
 
 def test_a_broken_writer_thread_rejects_instead_of_hanging(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    log = PredictionLog(sqlite_url(tmp_path))
+    log = PredictionLog(sqlite_url)
     log.start()
 
     def bug(*_: object) -> None:
@@ -359,8 +321,8 @@ def test_default_url_is_under_aieng_home_and_made_at_start(aieng_home: Path) -> 
     assert (aieng_home / "serve" / "predictions.db").is_file()
 
 
-def test_sqlite_runs_in_wal_with_full_sync_and_a_busy_timeout(tmp_path: Path) -> None:
-    log = PredictionLog(sqlite_url(tmp_path))
+def test_sqlite_runs_in_wal_with_full_sync_and_a_busy_timeout(sqlite_url: str) -> None:
+    log = PredictionLog(sqlite_url)
     log.start()
     assert log._engine is not None  # the log's own connections carry the per-connection pragmas
     with log._engine.connect() as conn:

@@ -38,9 +38,15 @@ RECORD: dict[str, Any] = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def live(tmp_path: Path, churn_model_dir: Path) -> Iterator[tuple[str, Any]]:
-    """The app under uvicorn in a thread; the loader alternates the version 1, 2, 1, 2, …"""
+@pytest.fixture(params=[None, True], ids=["model-in-server", "model-process"])
+def live(
+    request: pytest.FixtureRequest, tmp_path: Path, churn_model_dir: Path
+) -> Iterator[tuple[str, Any]]:
+    """The app under uvicorn in a thread; the loader alternates the version 1, 2, 1, 2, …
+
+    Twice: as served by default (the compiled model scores in the server's process), and with
+    the model in its own process (how a model that cannot be compiled is served).
+    """
     first = load_dir(churn_model_dir)
     count = {"n": 0}
 
@@ -53,6 +59,7 @@ def live(tmp_path: Path, churn_model_dir: Path) -> Iterator[tuple[str, Any]]:
         model_dir=churn_model_dir,
         log_url=f"sqlite:///{tmp_path / 'predictions.db'}",
         admin_key=ADMIN,
+        model_process=request.param,
     )
     app = create_app(settings, loader=loader)
     with running(app) as url:

@@ -184,6 +184,7 @@ def create_app(
             model_version=model.version,
             request_id=rid,
             latency_ms=latency,
+            inputs_finite=True,  # the request model refuses NaN and infinity
         )
         await predlog.write(rows)  # returns once committed: a 200 is never lost
         # Counted per request, not per row: 100 rows are two counter updates and one histogram.

@@ -5,11 +5,12 @@ API keys are never logged: the access log records the method, path, status and t
 
 from __future__ import annotations
 
-import json
 import logging
 import logging.config
 from datetime import UTC, datetime
 from typing import Any
+
+import orjson
 
 # The attributes every LogRecord has; anything else came from ``extra=`` and is logged.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
@@ -28,7 +29,7 @@ class JsonFormatter(logging.Formatter):
         out.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
         if record.exc_info:
             out["error"] = self.formatException(record.exc_info)
-        return json.dumps(out, default=str)
+        return orjson.dumps(out, default=str).decode()  # str(): whatever orjson cannot encode
 
 
 def dict_config(level: str = "info") -> dict[str, Any]:

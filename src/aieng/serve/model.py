@@ -167,7 +167,7 @@ def compile_scoring(model: ServedModel, example: list[dict[str, Any]]) -> Served
 def contract_rows(
     contract: Contract, features: tuple[str, ...], *, n: int = 256, seed: int = 0
 ) -> list[dict[str, Any]]:
-    """``n`` valid records made from the contract's rules alone (no data needed)."""
+    """``n`` valid records made from the contract's rules alone (plain JSON values)."""
     rng = np.random.default_rng(seed)
     rows: list[dict[str, Any]] = [{} for _ in range(n)]
     for name in features:
@@ -176,11 +176,12 @@ def contract_rows(
             lo = rule.min if rule.min is not None else (rule.max - 1e3 if rule.max is not None
                                                         else 0.0)  # fmt: skip
             hi = rule.max if rule.max is not None else lo + 1e3
-            values: list[Any] = [lo, hi, *rng.uniform(lo, hi, n - 2)]  # both ends, then between
+            between = rng.uniform(lo, hi, n - 2).tolist()
+            values: list[Any] = [float(lo), float(hi), *between]  # both ends, then between
             if rule.type == "int":
-                values = [round(float(v)) for v in values]
+                values = [round(v) for v in values]
         elif rule.type == "bool":
-            values = [bool(v) for v in rng.integers(0, 2, n)]
+            values = [v == 1 for v in rng.integers(0, 2, n).tolist()]
         else:  # every allowed level in turn; free text gets texts the model never saw
             levels = list(rule.allowed or ("unseen text", "another one"))
             values = [levels[i % len(levels)] for i in rng.permutation(n)]

@@ -115,6 +115,9 @@ class Predictions:
     model_version: str
     request_id: str
     latency_ms: float
+    # True when the inputs are known to hold no NaN or infinity, as the service's validated
+    # records (its request model refuses them); the check per value is then skipped.
+    inputs_finite: bool = False
 
     def __post_init__(self) -> None:
         n = len(self.ids)
@@ -153,7 +156,7 @@ class Predictions:
                 repeat(self.model_name, n),
                 repeat(self.model_version, n),
                 repeat(self.request_id, n),
-                map(db.to_json, self.inputs),
+                map(db.to_json, self.inputs, repeat(self.inputs_finite, n)),
                 map(float, self.probabilities),
                 map(bool, self.decisions),
                 repeat(float(self.latency_ms), n),
@@ -242,7 +245,6 @@ class PredictionLog:
         self._queue: queue.SimpleQueue[_Job | object] = queue.SimpleQueue()
         self._lock = threading.Lock()  # orders enqueue against close(): nothing after _STOP
         self._engine: Engine | None = None
-        self._insert = ""  # the INSERT statement, in the driver's placeholder style
         self._text_time = False  # SQLite: times are written as text
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -258,7 +260,6 @@ class PredictionLog:
             if self._thread is not None:
                 return
             self._engine = db.open_engine(self.url, self.sqlite_synchronous)
-            self._insert = db.insert_sql(self._engine.dialect)
             self._text_time = self._engine.dialect.name == "sqlite"
             self._thread = threading.Thread(target=self._run, name="predlog-writer", daemon=True)
             self._thread.start()
@@ -382,7 +383,7 @@ class PredictionLog:
         with self._engine.begin() as conn:
             db.begin_write(conn)
             if rows:
-                conn.exec_driver_sql(self._insert, rows)  # executemany
+                db.insert_rows(conn, rows)
             if notes:  # after the rows: a prediction and its feedback may share a batch
                 known = db.store_feedback(conn, notes)
         self.commits += 1

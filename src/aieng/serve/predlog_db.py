@@ -12,6 +12,7 @@ import math
 import sqlite3
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -158,16 +159,40 @@ def _create_tables(engine: Engine) -> None:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def insert_sql(dialect: sa.Dialect) -> str:
-    """``INSERT INTO predictions (…) VALUES (?, …)`` in the driver's own placeholder style."""
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+# Rows per INSERT statement on SQLite: 100 rows of 9 values stay under the 999 parameters
+# that even old SQLite builds accept, and already make the per-statement cost negligible.
+ROWS_PER_INSERT = 100
+
+
+def insert_rows(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` (from :func:`to_row`) into ``predictions``.
+
+    SQLite gets multi-row INSERTs (``VALUES (…), (…), …``), not one statement per row: besides
+    the statement overhead, Python's sqlite3 releases the GIL around every statement and must
+    take it back from the event loop each time. PostgreSQL (psycopg) gets ``executemany``,
+    which psycopg already sends as one pipeline.
+    """
+    paramstyle = conn.dialect.paramstyle
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql(insert_sql(paramstyle), rows)
+        return
+    for start in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[start : start + ROWS_PER_INSERT]
+        values = tuple(chain.from_iterable(chunk))
+        conn.exec_driver_sql(insert_sql(paramstyle, len(chunk)), values)
+
+
+@functools.lru_cache(maxsize=8)
+def insert_sql(paramstyle: str, n_rows: int = 1) -> str:
+    """``INSERT INTO predictions (…) VALUES (?, …)[, (?, …)…]`` in the driver's placeholders."""
+    mark = "?" if paramstyle == "qmark" else "%s"
     columns = PREDICTIONS.c.keys()  # the order to_row() returns its values in
-    marks = ", ".join([mark] * len(columns))
-    return f"INSERT INTO predictions ({', '.join(columns)}) VALUES ({marks})"
+    row = "(" + ", ".join([mark] * len(columns)) + ")"
+    return f"INSERT INTO predictions ({', '.join(columns)}) VALUES {', '.join([row] * n_rows)}"
 
 
 def to_row(p: Prediction, text_time: bool) -> tuple[Any, ...]:
-    """A ``predictions`` row for :func:`insert_sql`, in column order.
+    """A ``predictions`` row for :func:`insert_rows`, in column order.
 
     Rows skip SQLAlchemy's per-row type processing (it cost more than the insert itself). With
     ``text_time`` (SQLite) the time is written as SQLAlchemy writes a DateTime: naive UTC text,
@@ -193,13 +218,14 @@ def stored_time(at: datetime, text: bool) -> datetime | str:
     return utc.replace(tzinfo=None).isoformat(" ", "microseconds") if text else utc
 
 
-def to_json(value: Mapping[str, Any]) -> str:
+def to_json(value: Mapping[str, Any], finite: bool = False) -> str:
     """``value`` as compact JSON text (orjson: numpy scalars and dates as plain JSON values).
 
     Raises ValueError for NaN or an infinity, which JSON cannot spell (orjson writes null, and
     a measurement would silently become a gap), TypeError for what is not JSON at all.
+    ``finite``: the caller knows there is none, skip looking (it costs more than the encoding).
     """
-    if not _finite(value):
+    if not finite and not _finite(value):
         raise ValueError(f"NaN or infinity in {value!r}: not valid JSON")
     plain = value if type(value) is dict else dict(value)  # orjson takes dicts, not Mappings
     return orjson.dumps(plain, option=orjson.OPT_SERIALIZE_NUMPY).decode()

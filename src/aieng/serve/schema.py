@@ -44,7 +44,9 @@ def record_model(
             fields[name] = (annotation | None, Field(None, **kwargs))
         else:
             fields[name] = (annotation, Field(..., **kwargs))
-    config = ConfigDict(extra="forbid", strict=False, frozen=True)
+    # No NaN or infinity, even where the contract sets no range: a model cannot use them and
+    # the prediction log (JSON) cannot store them.
+    config = ConfigDict(extra="forbid", strict=False, frozen=True, allow_inf_nan=False)
     return create_model("Record", __config__=config, **fields)
 
 

@@ -1,0 +1,51 @@
+"""Fixtures shared by the prediction-log tests: a log on SQLite, and on PostgreSQL (slow)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pgcluster import Server, server_binaries, throwaway_postgres
+
+from aieng.serve.predlog import PredictionLog
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A prediction log in a fresh SQLite file (made by the log's ``start()``)."""
+    return f"sqlite:///{tmp_path / 'log' / 'predictions.db'}"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    if server_binaries() is None:
+        # CI installs them (.ci/run), so there a missing server fails instead of skipping.
+        if os.environ.get("CI"):
+            pytest.fail("no PostgreSQL server binaries in CI: apt-get install -y postgresql")
+        pytest.skip("no PostgreSQL server binaries: apt-get install -y postgresql")
+    with throwaway_postgres() as server:
+        yield server
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=[pytest.mark.slow, pytest.mark.allow_hosts(["127.0.0.1"])]),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
+    if request.param == "sqlite":
+        return sqlite_url
+    server: Server = request.getfixturevalue("postgres")
+    return server.new_database()
+
+
+@pytest.fixture
+def log(url: str) -> Iterator[PredictionLog]:
+    plog = PredictionLog(url)
+    plog.start()
+    yield plog
+    plog.close()
