@@ -100,7 +100,11 @@ def create_app(
     def score(model: ServedModel, records: list[dict[str, Any]]) -> Any:
         return runner(model, records) if in_process(model) else model.probabilities(records)
 
-    batcher = Batcher(score, on_batch=observe_batch)
+    def quick(model: ServedModel) -> bool:
+        """Compiled and in this process: scored on the event loop (see aieng.serve.batcher)."""
+        return model.compiled is not None and not in_process(model)
+
+    batcher = Batcher(score, on_batch=observe_batch, inline=quick)
     predlog = PredictionLog(settings.log_url or default_url())
     reload_lock = asyncio.Lock()
 
