@@ -24,7 +24,7 @@ def test_m10_serves_the_champion_and_logs_every_prediction(aieng_home: Path) -> 
 
     html = record.result.report.read_text()
     assert html.count('src="data:image/png;base64,') >= 3
-    for text in ("an integer from 0 to 120", "did you mean", "Monthly"):
+    for text in ("an integer from 0 to 120", "did you mean", "Monthly", "compiled to NumPy"):
         assert text in html
     with sqlite3.connect(record.run_dir / "predictions.db") as conn:
         (n,) = conn.execute("SELECT COUNT(*) FROM predictions").fetchone()

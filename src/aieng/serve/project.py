@@ -139,6 +139,7 @@ def _report(
         [
             f"Median {np.percentile(lat, 50):.1f} ms, p99 {np.percentile(lat, 99):.1f} ms per "
             "request, measured by the client (HTTP included).",
+            f"How the model scores (GET /v1/model): {info['scoring']}.",
         ]
     )
     fig, ax = new_figure(height=3.0)
