@@ -13,15 +13,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import uuid
 from datetime import UTC, datetime
 
-from aieng.serve.predlog import Prediction, PredictionLog
+from aieng.serve.predlog import Prediction, PredictionLog, new_ids
 
 
 def _prediction(task: int) -> Prediction:
     return Prediction(
-        id=uuid.uuid4().hex,
+        id=new_ids(1)[0],  # as the service makes them
         created_at=datetime.now(UTC),
         model_name="churn",
         model_version="1",

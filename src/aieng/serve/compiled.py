@@ -6,7 +6,7 @@ imputer and encoder validates what it is given, pandas copies the frame for the 
 That is per *call*, not per row; the arithmetic itself is a few hundred floating-point operations
 per row. Compiling keeps only the arithmetic: the numbers the Pipeline learned in ``fit`` (medians,
 means, scales, category levels, coefficients) are read out of it once, and scoring becomes a
-handful of NumPy operations on columns — tens of microseconds.
+handful of NumPy operations on columns: 0.4 ms for one row, 0.6 ms for a hundred.
 
 Trust, but verify. :func:`compile_pipeline` knows a short list of steps (our ChurnFeatures, a
 ColumnTransformer of SimpleImputer / StandardScaler / OneHotEncoder branches, then any classifier,

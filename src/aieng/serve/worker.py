@@ -6,6 +6,9 @@ validate and answer requests, and the two would take turns on one core. In a chi
 run side by side on two. The batcher hands this runner whole batches, so the cost of sending
 records between the processes (pickling a few dozen dicts) is paid once per batch.
 
+By default only a model that could not be compiled comes here: a compiled one
+(:mod:`aieng.serve.compiled`) scores a batch in less time than that trip takes.
+
 The model is sent to the child once per version; the child keeps the two most recent ones, so
 requests still finishing on the old model during a reload are answered by it.
 """
