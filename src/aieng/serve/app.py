@@ -91,18 +91,18 @@ def create_app(
 
     runner = ProcessRunner()  # its process starts only when a model is sent to it
 
-    def in_process(model: ServedModel) -> bool:
+    def in_model_process(model: ServedModel) -> bool:
         """Whether ``model`` runs in the model process (see aieng.serve.worker)."""
         if settings.model_process is not None:
             return settings.model_process
         return model.compiled is None  # a compiled model is too quick to be worth the trip
 
     def score(model: ServedModel, records: list[dict[str, Any]]) -> Any:
-        return runner(model, records) if in_process(model) else model.probabilities(records)
+        return runner(model, records) if in_model_process(model) else model.probabilities(records)
 
     def quick(model: ServedModel) -> bool:
         """Compiled and in this process: scored on the event loop (see aieng.serve.batcher)."""
-        return model.compiled is not None and not in_process(model)
+        return model.compiled is not None and not in_model_process(model)
 
     batcher = Batcher(score, on_batch=observe_batch, inline=quick)
     predlog = PredictionLog(settings.log_url or default_url())
@@ -114,7 +114,7 @@ def create_app(
         predlog.start()
         batcher.start()
         app.state.serving = prepare(await run_in_threadpool(load), settings)
-        if in_process(app.state.serving.model):  # start it now, not on the first request
+        if in_model_process(app.state.serving.model):  # start it now, not on the first request
             await run_in_threadpool(runner.warm_up, app.state.serving.model)
         settle_memory()
         _show_model(metrics, app.state.serving.model)
@@ -260,7 +260,7 @@ def create_app(
         async with reload_lock:  # two reloads at once would load twice for nothing
             before = current().model
             fresh = prepare(await run_in_threadpool(load), settings)
-            if in_process(fresh.model):  # the model process gets it before the first request
+            if in_model_process(fresh.model):  # the model process gets it before the first request
                 await run_in_threadpool(runner.warm_up, fresh.model)
             app.state.serving = fresh  # one assignment: a request sees the old or the new
             _show_model(metrics, fresh.model, previous=before)

@@ -173,9 +173,11 @@ def contract_rows(
     for name in features:
         rule = contract.columns[name]
         if rule.type in ("int", "float"):
-            lo = rule.min if rule.min is not None else (rule.max - 1e3 if rule.max is not None
-                                                        else 0.0)  # fmt: skip
-            hi = rule.max if rule.max is not None else lo + 1e3
+            lo, hi = rule.min, rule.max  # an open end: a span of 1,000 from the other
+            if lo is None:
+                lo = (hi if hi is not None else 1e3) - 1e3
+            if hi is None:
+                hi = lo + 1e3
             between = rng.uniform(lo, hi, n - 2).tolist()
             values: list[Any] = [float(lo), float(hi), *between]  # both ends, then between
             if rule.type == "int":

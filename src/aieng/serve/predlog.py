@@ -58,7 +58,7 @@ def new_ids(n: int) -> list[str]:
     stay unique across workers and hosts. Time first matters for the database: new rows land at
     the end of the primary-key index. With random uuid4 ids every row went to a different index
     page, SQLite wrote each of those pages to its journal, and inserting 100 rows took 1.7× as
-    long (3,000 rows/s fewer per core at 100 rows a request).
+    long.
     """
     millis = (time.time_ns() // 1_000_000).to_bytes(6, "big")
     raw = np.frombuffer(os.urandom(16 * n), dtype=np.uint8).reshape(n, 16).copy()
@@ -170,9 +170,16 @@ class Predictions:
             self.ids, self.inputs, self.probabilities, self.decisions, strict=True
         ):
             yield Prediction(
-                pid, self.created_at, self.model_name, self.model_version, self.request_id,
-                inputs, p, d, self.latency_ms,
-            )  # fmt: skip
+                id=pid,
+                created_at=self.created_at,
+                model_name=self.model_name,
+                model_version=self.model_version,
+                request_id=self.request_id,
+                inputs=inputs,
+                probability=p,
+                decision=d,
+                latency_ms=self.latency_ms,
+            )
 
 
 def default_url() -> str:
