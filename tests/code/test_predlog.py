@@ -6,43 +6,18 @@ import asyncio
 import sqlite3
 import subprocess
 import sys
-import uuid
-from collections.abc import Coroutine
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 from killtest import AckReader, sigkill_after
+from logrows import make, run
 
-from aieng.serve.predlog import LogError, Prediction, PredictionLog, default_url
+from aieng.serve.predlog import LogError, PredictionLog, default_url
 
 CHILD = Path(__file__).with_name("predlog_child.py")
-TIMEOUT_S = 20.0  # every wait on the log is bounded: a hang fails the test instead of CI
-
-
-def make(**changes: Any) -> Prediction:
-    fields: dict[str, Any] = {
-        "id": uuid.uuid4().hex,
-        "created_at": datetime.now(UTC),
-        "model_name": "churn",
-        "model_version": "3",
-        "request_id": "req-1",
-        "inputs": {"tenure": 12, "contract": "Month-to-month", "charges": 70.25, "senior": True},
-        "probability": 0.75,
-        "decision": True,
-        "latency_ms": 3.5,
-    }
-    return Prediction(**{**fields, **changes})
-
-
-def run(coro: Coroutine[Any, Any, Any]) -> Any:
-    async def bounded() -> Any:
-        return await asyncio.wait_for(coro, TIMEOUT_S)
-
-    return asyncio.run(bounded())
 
 
 # -- round trip ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pytest
-from test_predlog import make, run
+from logrows import make, run
 
 from aieng.serve import predlog_db as db
 from aieng.serve.predlog import LogError, PredictionLog, Predictions, new_ids

@@ -12,48 +12,15 @@ from typing import Any
 import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
+from serve_setup import ADMIN, KEY, RECORD, settings_for
 
 from aieng.serve.app import create_app
 from aieng.serve.model import load_dir
-from aieng.serve.settings import ServeSettings
-
-KEY = "predict-key-0123456789"
-ADMIN = "admin-key-0123456789ab"
-RECORD: dict[str, Any] = {
-    "partner": True,
-    "dependents": False,
-    "tenure": 2,
-    "phone_service": True,
-    "multiple_lines": "No",
-    "internet_service": "Fiber optic",
-    "online_security": "No",
-    "online_backup": "No",
-    "device_protection": "No",
-    "tech_support": "No",
-    "streaming_tv": "Yes",
-    "streaming_movies": "Yes",
-    "contract": "Month-to-month",
-    "paperless_billing": True,
-    "payment_method": "Electronic check",
-    "monthly_charges": 99.5,
-    "total_charges": 199.0,
-}
-
-
-def _settings(tmp_path: Path, model_dir: Path, **kw: Any) -> ServeSettings:
-    values = {
-        "model_dir": model_dir,
-        "log_url": f"sqlite:///{tmp_path / 'predictions.db'}",
-        "api_keys": (KEY,),
-        "admin_key": ADMIN,
-        **kw,
-    }
-    return ServeSettings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
 @pytest.fixture
 def client(tmp_path: Path, churn_model_dir: Path) -> Iterator[TestClient]:
-    app = create_app(_settings(tmp_path, churn_model_dir, max_batch=50, max_body_bytes=20_000))
+    app = create_app(settings_for(tmp_path, churn_model_dir, max_batch=50, max_body_bytes=20_000))
     with TestClient(app, headers={"X-API-Key": KEY}) as c:
         yield c
 
@@ -209,7 +176,7 @@ def test_reload_switches_the_model_atomically(tmp_path: Path, churn_model_dir: P
 
         return replace(first, version=next(versions))
 
-    app = create_app(_settings(tmp_path, churn_model_dir), loader=loader)
+    app = create_app(settings_for(tmp_path, churn_model_dir), loader=loader)
     with TestClient(app, headers={"X-API-Key": KEY}) as c:
         assert c.post("/v1/predict", json=RECORD).json()["version"] == "1"
         r = c.post("/v1/admin/reload", headers={"X-API-Key": ADMIN})
@@ -225,8 +192,8 @@ def test_production_refuses_a_placeholder_admin_key(tmp_path: Path, churn_model_
     from aieng.errors import ConfigError
 
     with pytest.raises(ConfigError, match="placeholder or short admin key"):
-        _settings(tmp_path, churn_model_dir, environment="production", admin_key="change-me")
-    ok = _settings(tmp_path, churn_model_dir, environment="production")
+        settings_for(tmp_path, churn_model_dir, environment="production", admin_key="change-me")
+    ok = settings_for(tmp_path, churn_model_dir, environment="production")
     assert ok.environment == "production"
 
 

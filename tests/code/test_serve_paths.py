@@ -15,7 +15,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 from prometheus_client import CollectorRegistry, Histogram, generate_latest
-from test_serve import ADMIN, KEY, RECORD, _settings
+from serve_setup import ADMIN, KEY, RECORD, settings_for
 
 from aieng.pipeline.contract import Contract
 from aieng.serve.app import create_app, prepare
@@ -97,7 +97,7 @@ def app_with(tmp_path: Path, churn_model_dir: Path) -> Iterator[Any]:
     clients = []
 
     def start(**settings: Any) -> TestClient:
-        app = create_app(_settings(tmp_path, churn_model_dir, **settings))
+        app = create_app(settings_for(tmp_path, churn_model_dir, **settings))
         client = TestClient(app, headers={"X-API-Key": KEY})
         clients.append(client.__enter__())
         return client
