@@ -58,7 +58,7 @@ def test_a_batch_is_stored_as_its_rows_would_be(log: PredictionLog) -> None:
     assert stored["decision"].tolist() == list(rows.decisions)
     assert set(stored["request_id"]) == {"req-9"} and set(stored["latency_ms"]) == {2.5}
     # The same table rows as one Prediction object per row gives.
-    one_by_one = [db.to_row(p, text_time=True) for p in rows]
+    one_by_one = db.rows_of(list(rows), text_time=True)
     assert rows.table_rows(text_time=True) == one_by_one
 
 

@@ -147,21 +147,20 @@ class Predictions:
         return len(self.ids)
 
     def table_rows(self, text_time: bool) -> list[tuple[Any, ...]]:
-        """The ``predictions`` rows (see ``predlog_db.to_row``), zipped from the columns."""
+        """The ``predictions`` rows (``predlog_db.to_rows``): the shared values repeated."""
         n = len(self.ids)
-        return list(
-            zip(
-                self.ids,
-                repeat(db.stored_time(self.created_at, text_time), n),
-                repeat(self.model_name, n),
-                repeat(self.model_version, n),
-                repeat(self.request_id, n),
-                map(db.to_json, self.inputs, repeat(self.inputs_finite, n)),
-                map(float, self.probabilities),
-                map(bool, self.decisions),
-                repeat(float(self.latency_ms), n),
-                strict=True,
-            )
+        return db.to_rows(
+            self.ids,
+            repeat(self.created_at, n),
+            repeat(self.model_name, n),
+            repeat(self.model_version, n),
+            repeat(self.request_id, n),
+            self.inputs,
+            self.probabilities,
+            self.decisions,
+            repeat(self.latency_ms, n),
+            text_time=text_time,
+            finite=self.inputs_finite,
         )
 
     def __iter__(self) -> Iterator[Prediction]:
@@ -356,7 +355,7 @@ class PredictionLog:
                 if isinstance(rows, Predictions):
                     job.params = rows.table_rows(self._text_time)
                 else:
-                    job.params = [db.to_row(p, self._text_time) for p in rows]
+                    job.params = db.rows_of(rows, self._text_time)
             except (TypeError, ValueError) as exc:  # inputs that are not JSON: this call only
                 job.settle(self._error(exc, job.size))
             else:

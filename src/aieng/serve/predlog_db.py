@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import math
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from itertools import chain
+from itertools import chain, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -165,7 +166,7 @@ ROWS_PER_INSERT = 100
 
 
 def insert_rows(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Insert ``rows`` (from :func:`to_row`) into ``predictions``.
+    """Insert ``rows`` (from :func:`to_rows`) into ``predictions``.
 
     SQLite gets multi-row INSERTs (``VALUES (…), (…), …``), not one statement per row: besides
     the statement overhead, Python's sqlite3 releases the GIL around every statement and must
@@ -186,29 +187,56 @@ def insert_rows(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
 def insert_sql(paramstyle: str, n_rows: int = 1) -> str:
     """``INSERT INTO predictions (…) VALUES (?, …)[, (?, …)…]`` in the driver's placeholders."""
     mark = "?" if paramstyle == "qmark" else "%s"
-    columns = PREDICTIONS.c.keys()  # the order to_row() returns its values in
+    columns = PREDICTIONS.c.keys()  # the order to_rows() returns its values in
     row = "(" + ", ".join([mark] * len(columns)) + ")"
     return f"INSERT INTO predictions ({', '.join(columns)}) VALUES {', '.join([row] * n_rows)}"
 
 
-def to_row(p: Prediction, text_time: bool) -> tuple[Any, ...]:
-    """A ``predictions`` row for :func:`insert_rows`, in column order.
+def to_rows(
+    ids: Iterable[str],
+    created_at: Iterable[datetime],
+    model_name: Iterable[str],
+    model_version: Iterable[str],
+    request_id: Iterable[str],
+    inputs: Iterable[Mapping[str, Any]],
+    probability: Iterable[float],
+    decision: Iterable[bool],
+    latency_ms: Iterable[float],
+    *,
+    text_time: bool,
+    finite: bool = False,
+) -> list[tuple[Any, ...]]:
+    """``predictions`` rows for :func:`insert_rows`, zipped from one iterable per column.
 
     Rows skip SQLAlchemy's per-row type processing (it cost more than the insert itself). With
     ``text_time`` (SQLite) the time is written as SQLAlchemy writes a DateTime: naive UTC text,
-    which sorts. Raises TypeError / ValueError if the inputs are not JSON.
+    which sorts. Raises TypeError / ValueError if the inputs are not JSON (``finite``: see
+    :func:`to_json`).
     """
-    return (
-        p.id,
-        stored_time(p.created_at, text_time),
-        p.model_name,
-        p.model_version,
-        p.request_id,
-        to_json(p.inputs),
-        float(p.probability),
-        bool(p.decision),
-        float(p.latency_ms),
+    return list(
+        zip(
+            ids,
+            map(stored_time, created_at, repeat(text_time)),
+            model_name,
+            model_version,
+            request_id,
+            map(to_json, inputs, repeat(finite)),
+            map(float, probability),
+            map(bool, decision),
+            map(float, latency_ms),
+            strict=True,
+        )
     )
+
+
+_FIELDS = attrgetter(*PREDICTIONS.c.keys())  # a Prediction's fields are the table's columns
+
+
+def rows_of(predictions: Sequence[Prediction], text_time: bool) -> list[tuple[Any, ...]]:
+    """:func:`to_rows` for Prediction objects (none: no rows, e.g. for a feedback job)."""
+    if not predictions:
+        return []
+    return to_rows(*zip(*map(_FIELDS, predictions), strict=True), text_time=text_time)
 
 
 @functools.lru_cache(maxsize=256)  # the rows of one request share their time: format it once
