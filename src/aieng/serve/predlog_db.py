@@ -183,7 +183,7 @@ def insert_rows(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
         conn.exec_driver_sql(insert_sql(paramstyle, len(chunk)), values)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.cache  # at most ROWS_PER_INSERT sizes per driver: the last chunk's size varies
 def insert_sql(paramstyle: str, n_rows: int = 1) -> str:
     """``INSERT INTO predictions (…) VALUES (?, …)[, (?, …)…]`` in the driver's placeholders."""
     mark = "?" if paramstyle == "qmark" else "%s"
@@ -259,30 +259,14 @@ def to_json(value: Mapping[str, Any], finite: bool = False) -> str:
     return orjson.dumps(plain, option=orjson.OPT_SERIALIZE_NUMPY).decode()
 
 
-_PLAIN = frozenset({str, int, bool, type(None)})  # never NaN: the common case, checked first
-
-
 def _finite(value: Any) -> bool:
     """False if ``value`` holds a NaN or an infinity, at any depth."""
-    kind = type(value)
-    if kind is float:
+    if isinstance(value, float | np.floating):
         return math.isfinite(value)
-    if kind in _PLAIN:
-        return True
-    if kind is dict:  # a record: flat, so loop here rather than call once per value
-        for v in value.values():
-            if type(v) is float:
-                if not math.isfinite(v):
-                    return False
-            elif type(v) not in _PLAIN and not _finite(v):
-                return False
-        return True
     if isinstance(value, Mapping):
         return all(map(_finite, value.values()))
     if isinstance(value, list | tuple):
         return all(map(_finite, value))
-    if isinstance(value, np.floating):
-        return bool(np.isfinite(value))
     if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
         return bool(np.isfinite(value).all())
     return True
