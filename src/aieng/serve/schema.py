@@ -57,10 +57,9 @@ class RecordParser:
         self.contract = contract
         self.model = model
         self.max_batch = max_batch
-        self._many: TypeAdapter[list[BaseModel]] = TypeAdapter(list[model])  # type: ignore[valid-type]
-        # For parse_json: the batch limits checked while the list is read, not after.
+        # The batch limits are checked while the list is read (parse_json), not after.
         bounded = Annotated[list[model], Field(min_length=1, max_length=max_batch)]  # type: ignore[valid-type]
-        self._many_json: TypeAdapter[list[BaseModel]] = TypeAdapter(bounded)
+        self._many: TypeAdapter[list[BaseModel]] = TypeAdapter(bounded)
 
     def parse_json(self, raw: bytes) -> tuple[list[dict[str, Any]], bool]:
         """:meth:`parse` for a request body, straight from its bytes.
@@ -74,7 +73,7 @@ class RecordParser:
             if single:
                 parsed = [self.model.model_validate_json(raw)]
             else:
-                parsed = self._many_json.validate_json(raw)
+                parsed = self._many.validate_json(raw)
         except ValidationError:
             return self.parse(loads(raw))  # raises InvalidRequest, naming every problem
         return [r.__dict__.copy() for r in parsed], single
