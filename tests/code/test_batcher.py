@@ -77,3 +77,57 @@ def test_quick_models_run_on_the_event_loop_slow_ones_in_a_thread(inline: bool) 
     asyncio.run(main())
     (_, _, thread) = predict.calls[0]
     assert (thread == loop_thread[0]) is inline
+
+
+def test_stop_answers_the_request_in_flight_and_the_queued_ones() -> None:
+    predict = Recorder(seconds=0.2)
+
+    async def main() -> list[Any]:
+        batcher = Batcher(predict)
+        batcher.start()
+        first = asyncio.ensure_future(batcher.predict("m", [{"x": 1}]))
+        await asyncio.sleep(0.05)  # the first call is in the model now
+        queued = [asyncio.ensure_future(batcher.predict("m", [{"x": k}])) for k in (2, 3)]
+        await asyncio.sleep(0)  # they are in the queue, behind the call in flight
+        await asyncio.wait_for(batcher.stop(), timeout=5)
+        return await asyncio.wait_for(asyncio.gather(first, *queued), timeout=1)
+
+    results = asyncio.run(main())
+    assert [float(r[0]) for r in results] == [0.01, 0.02, 0.03]
+
+
+def test_stop_gives_up_on_a_stuck_model_and_refuses_what_waits() -> None:
+    from aieng.serve.batcher import Stopped
+
+    predict = Recorder(seconds=3.0)  # longer than stop() is willing to wait
+
+    async def main() -> list[Any]:
+        batcher = Batcher(predict)
+        batcher.start()
+        first = asyncio.ensure_future(batcher.predict("m", [{"x": 1}]))
+        await asyncio.sleep(0.05)
+        queued = asyncio.ensure_future(batcher.predict("m", [{"x": 2}]))
+        await asyncio.sleep(0)
+        started = time.perf_counter()
+        await batcher.stop(timeout=0.2)
+        assert time.perf_counter() - started < 1.5  # it did not wait for the stuck call
+        return await asyncio.wait_for(
+            asyncio.gather(first, queued, return_exceptions=True), timeout=1
+        )
+
+    results = asyncio.run(main())
+    assert all(isinstance(r, Stopped) for r in results), results
+
+
+def test_a_stopped_batcher_refuses_new_work_with_a_clear_error() -> None:
+    from aieng.serve.batcher import Stopped
+
+    async def main() -> None:
+        batcher = Batcher(Recorder())
+        batcher.start()
+        await batcher.stop()
+        await batcher.stop()  # twice is harmless
+        with pytest.raises(Stopped, match="shutting down"):
+            await batcher.predict("m", [{"x": 1}])
+
+    asyncio.run(main())

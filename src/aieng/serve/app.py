@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from aieng import __version__
-from aieng.serve.batcher import Batcher
+from aieng.serve.batcher import Batcher, Stopped
 from aieng.serve.memory import settle_memory
 from aieng.serve.metrics import Metrics
 from aieng.serve.middleware import RequestContext
@@ -156,6 +156,12 @@ def create_app(
         # Not logged means not acknowledged: the client must retry, never trust a 200.
         log.error("prediction log failed", extra={"error": exc.message})
         body = {"error": "the prediction could not be logged", "hint": "retry in a moment.",
+                "request_id": _rid(request)}  # fmt: skip
+        return _reply(body, status_code=503, headers={"Retry-After": "1"})
+
+    @app.exception_handler(Stopped)
+    async def _stopping(request: Request, exc: Stopped) -> Response:
+        body = {"error": str(exc), "hint": "retry: another instance, or this one once it is back.",
                 "request_id": _rid(request)}  # fmt: skip
         return _reply(body, status_code=503, headers={"Retry-After": "1"})
 
