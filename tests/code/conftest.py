@@ -1,4 +1,5 @@
-"""Fixtures shared by the prediction-log tests: a log on SQLite, and on PostgreSQL (slow)."""
+"""Fixtures shared by the service tests (a client of the app) and the prediction-log tests (a log
+on SQLite, and on PostgreSQL: slow)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from pgcluster import Server, server_binaries, throwaway_postgres
+from serve_setup import KEY, settings_for
 
+from aieng.serve.app import create_app
 from aieng.serve.predlog import PredictionLog
 
 
@@ -49,3 +53,11 @@ def log(url: str) -> Iterator[PredictionLog]:
     plog.start()
     yield plog
     plog.close()
+
+
+@pytest.fixture
+def client(tmp_path: Path, churn_model_dir: Path) -> Iterator[TestClient]:
+    """The service in-process on a real champion, keys required (the client sends KEY)."""
+    app = create_app(settings_for(tmp_path, churn_model_dir, max_batch=50, max_body_bytes=20_000))
+    with TestClient(app, headers={"X-API-Key": KEY}) as c:
+        yield c

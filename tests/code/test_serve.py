@@ -18,13 +18,6 @@ from aieng.serve.app import create_app
 from aieng.serve.model import load_dir
 
 
-@pytest.fixture
-def client(tmp_path: Path, churn_model_dir: Path) -> Iterator[TestClient]:
-    app = create_app(settings_for(tmp_path, churn_model_dir, max_batch=50, max_body_bytes=20_000))
-    with TestClient(app, headers={"X-API-Key": KEY}) as c:
-        yield c
-
-
 def test_predict_one_record(client: TestClient, churn_model_dir: Path) -> None:
     r = client.post("/v1/predict", json=RECORD)
     assert r.status_code == 200, r.text

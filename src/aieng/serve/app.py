@@ -24,7 +24,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from starlette.concurrency import run_in_threadpool
 
 from aieng import __version__
@@ -212,6 +212,8 @@ def create_app(
         return _reply(body)
 
     class Feedback(BaseModel):
+        model_config = ConfigDict(extra="forbid", strict=True)  # as strict as the records
+
         prediction_id: str
         outcome: bool | str  # true/false, or the class label ("Yes" / "No")
 

@@ -44,9 +44,12 @@ def record_model(
             fields[name] = (annotation | None, Field(None, **kwargs))
         else:
             fields[name] = (annotation, Field(..., **kwargs))
+    # strict: a value must already have its field's JSON type. "5" for an integer or "yes" for
+    # a boolean is refused, not coerced: a client that sends text where a number belongs has a
+    # bug, and guessing what it meant would hide it (a float field still takes 100 for 100.0).
     # No NaN or infinity, even where the contract sets no range: a model cannot use them and
     # the prediction log (JSON) cannot store them.
-    config = ConfigDict(extra="forbid", strict=False, frozen=True, allow_inf_nan=False)
+    config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
     return create_model("Record", __config__=config, **fields)
 
 
@@ -163,8 +166,46 @@ def loads(raw: bytes) -> Any:
 
 
 def problem(field: str, received: Any, allowed: str, message: str) -> dict[str, Any]:
-    """One entry of a 422 response's ``detail`` list."""
-    return {"field": field, "received": received, "allowed": allowed, "message": message}
+    """One entry of a 422 response's ``detail`` list; what was received is shown by :func:`echo`."""
+    return {
+        "field": echo(field),
+        "received": echo(received),
+        "allowed": allowed,
+        "message": message,
+    }
+
+
+# What a 422 shows back of a value it refused: enough to recognise it, never all of a huge or
+# deeply nested one. Echoed whole, a value nested 255+ levels deep made the 422 itself fail
+# (orjson writes at most 254 levels: a 500 and a dropped connection), and a 1 MB value came
+# back whole, doubling what a hostile client costs us.
+ECHO_DEPTH = 4  # levels of lists and objects shown
+ECHO_ITEMS = 10  # items of a list, keys of an object
+ECHO_TEXT = 200  # characters of a text
+
+
+def echo(value: Any, depth: int = 0) -> Any:
+    """``value`` cut to :data:`ECHO_DEPTH` levels, :data:`ECHO_ITEMS` items and
+    :data:`ECHO_TEXT` characters; what is cut is replaced by a text saying how much there was."""
+    if isinstance(value, str):
+        if len(value) <= ECHO_TEXT:
+            return value
+        return f"{value[:ECHO_TEXT]}… ({len(value):,} characters)"
+    if not isinstance(value, list | dict):
+        return value  # a number, a boolean or null: small by nature
+    if depth >= ECHO_DEPTH:
+        kind = "a list" if isinstance(value, list) else "an object"
+        return f"<{kind} nested more than {ECHO_DEPTH} levels deep>"
+    if isinstance(value, list):
+        shown: list[Any] = [echo(v, depth + 1) for v in value[:ECHO_ITEMS]]
+        if len(value) > ECHO_ITEMS:
+            shown.append(f"… ({len(value):,} items)")
+        return shown
+    keys = list(value)[:ECHO_ITEMS]
+    out = {echo(str(k)): echo(value[k], depth + 1) for k in keys}
+    if len(value) > ECHO_ITEMS:
+        out["…"] = f"({len(value):,} keys)"
+    return out
 
 
 class InvalidRequest(Exception):
