@@ -190,6 +190,19 @@ def test_production_refuses_a_placeholder_admin_key(tmp_path: Path, churn_model_
     assert ok.environment == "production"
 
 
+@pytest.mark.parametrize("keys", [(), ("",), " , "])
+def test_production_refuses_to_start_with_predict_open_to_anyone(
+    tmp_path: Path, churn_model_dir: Path, keys: object
+) -> None:
+    from aieng.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no API key") as caught:
+        settings_for(tmp_path, churn_model_dir, environment="production", api_keys=keys)
+    assert "AIENG_SERVE_API_KEYS" in caught.value.hint
+    open_dev = settings_for(tmp_path, churn_model_dir, api_keys=())  # development: allowed
+    assert open_dev.api_keys == ()
+
+
 def test_a_model_folder_without_a_contract_is_refused(tmp_path: Path) -> None:
     from aieng.errors import InputFileError
 

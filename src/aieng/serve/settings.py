@@ -51,8 +51,11 @@ class ServeSettings(BaseSettings):
     @field_validator("api_keys", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
+        """"a, b" → ("a", "b"). A blank key is dropped: it would match a request sending none."""
         if isinstance(value, str):
-            return tuple(k.strip() for k in value.split(",") if k.strip())
+            value = value.split(",")
+        if isinstance(value, list | tuple):
+            return tuple(k for k in (_text(v).strip() for v in value) if k)
         return value
 
     @model_validator(mode="after")
@@ -68,6 +71,13 @@ class ServeSettings(BaseSettings):
                 "characters (e.g. `openssl rand -hex 16`), or AIENG_SERVE_ENVIRONMENT="
                 "development on your own machine.",
             )
+        if not self.api_keys:
+            raise ConfigError(
+                "refusing to start in production with no API key: /v1/predict would be open "
+                "to anyone who can reach the port",
+                hint="set AIENG_SERVE_API_KEYS to one or more random keys, comma-separated "
+                "(e.g. `openssl rand -hex 16` each).",
+            )
         short = [k for k in self.api_keys if len(k.get_secret_value()) < MIN_KEY_LENGTH]
         if short:
             raise ConfigError(
@@ -76,3 +86,7 @@ class ServeSettings(BaseSettings):
                 hint="use random keys, e.g. `openssl rand -hex 16`.",
             )
         return self
+
+
+def _text(value: object) -> str:
+    return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
