@@ -39,4 +39,4 @@ def settings_for(tmp_path: Path, model_dir: Path, **kw: Any) -> ServeSettings:
         "admin_key": ADMIN,
         **kw,
     }
-    return ServeSettings(_env_file=None, **values)  # type: ignore[call-arg]
+    return ServeSettings(**values)

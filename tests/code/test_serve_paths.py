@@ -28,7 +28,7 @@ from aieng.serve.settings import ServeSettings
 @pytest.fixture(scope="module")
 def parser(churn_model_dir: Path) -> Any:
     model = load_dir(churn_model_dir, compile=False)
-    return prepare(model, ServeSettings(_env_file=None, max_batch=50)).parser  # type: ignore[call-arg]
+    return prepare(model, ServeSettings(max_batch=50)).parser
 
 
 def _problems(parse: Any, body: Any) -> list[dict[str, Any]]:

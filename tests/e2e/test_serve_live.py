@@ -55,7 +55,6 @@ def live(
         return replace(first, version=str(2 - count["n"] % 2))
 
     settings = ServeSettings(
-        _env_file=None,  # type: ignore[call-arg]
         model_dir=churn_model_dir,
         log_url=f"sqlite:///{tmp_path / 'predictions.db'}",
         admin_key=ADMIN,

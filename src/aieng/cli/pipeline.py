@@ -162,9 +162,13 @@ def export(
     tracking_uri: Annotated[str | None, typer.Option(help=TRACKING_HELP)] = None,
 ) -> None:
     """Copy a registered model's MLflow folder out, for `aieng serve --model-dir` or a container."""
+    from aieng.integrity import DIGEST_FILE
     from aieng.pipeline import registry, tracking
 
     registry.parse_reference(model)  # a malformed reference fails before MLflow starts
     client = tracking.connect(tracking_uri)
     path = registry.export_model(client, model, out)
+    digest = (path / DIGEST_FILE).read_text(encoding="utf-8").strip()
     console.stdout().print(f"Exported {escape(model)} to {escape(str(path))}")
+    # The digest, to pin where the folder is served: the service then refuses a changed copy.
+    console.stdout().print(f"sha256 {digest}  (serve it with AIENG_SERVE_MODEL_SHA256={digest})")

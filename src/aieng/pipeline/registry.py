@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from mlflow import MlflowClient
 
 TRAIN_KEY = tracking.TAG + "train_key"  # on a model version: the training stage's key
+HINT_REGISTER = (
+    "run `aieng pipeline run` (or `aieng run m06`) to register one; "
+    "`aieng experiments list` shows the versions."
+)
 VERSIONS = ("numpy", "pandas", "scikit-learn", "lightgbm", "mlflow", "pandera", "aieng")
 
 
@@ -102,10 +106,45 @@ def log_model(
             pyfunc_predict_fn="predict_proba" if classification else "predict",
             metadata=metadata_,
         )
-    mv = client.create_model_version(
-        name, source=info.model_uri, run_id=run_id, tags={TRAIN_KEY: train_key}
-    )
+    tags = {TRAIN_KEY: train_key, tracking.SHA256: _logged_digest(info.model_uri)}
+    mv = client.create_model_version(name, source=info.model_uri, run_id=run_id, tags=tags)
     return str(mv.version)
+
+
+def _logged_digest(model_uri: str) -> str:
+    """The digest of the files just logged, read back from the store (aieng.integrity)."""
+    import tempfile
+
+    import mlflow.artifacts
+
+    from aieng.integrity import folder_digest
+
+    with tempfile.TemporaryDirectory(prefix="aieng-digest-") as tmp:
+        folder = mlflow.artifacts.download_artifacts(artifact_uri=model_uri, dst_path=tmp)
+        return folder_digest(Path(folder))
+
+
+def recorded_digest(client: MlflowClient, ref: str) -> tuple[str, str | None]:
+    """``(version, sha256)`` of the version ``ref`` names; sha256 None if none was recorded.
+
+    Versions registered before aieng recorded digests, or by another tool, have none.
+    """
+    from mlflow.exceptions import MlflowException
+
+    from aieng.errors import NotFoundError
+
+    name, which = parse_reference(ref)
+    try:
+        if which.isdigit():
+            mv = client.get_model_version(name, which)
+        else:
+            mv = client.get_model_version_by_alias(name, which)
+    except MlflowException as exc:
+        raise NotFoundError(
+            f"no model {ref!r} in the registry at {client.tracking_uri}: {exc.message}",
+            hint=HINT_REGISTER,
+        ) from None
+    return str(mv.version), (mv.tags or {}).get(tracking.SHA256)
 
 
 @contextlib.contextmanager
@@ -210,7 +249,9 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     """Copy the MLflow model folder of ``ref`` to ``out_dir`` (which must not exist yet).
 
     The folder (``MLmodel``, the pickled Pipeline, its requirements and metadata) is what
-    ``aieng serve --model-dir`` and the container load, without a tracking store.
+    ``aieng serve --model-dir`` and the container load, without a tracking store. Its files are
+    checked against the digest the registry recorded (a changed artifact store stops the export
+    here), and the digest is written beside them, in ``sha256.txt`` (:mod:`aieng.integrity`).
     """
     import shutil
     import tempfile
@@ -219,12 +260,14 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     from mlflow.exceptions import MlflowException
 
     from aieng.errors import InputFileError, NotFoundError
+    from aieng.integrity import DIGEST_FILE, check, folder_digest
 
     if out_dir.exists():
         raise InputFileError(
             f"the output folder {str(out_dir)!r} already exists",
             hint="give a new folder name; a model folder is never merged into another.",
         )
+    version, recorded = recorded_digest(client, ref)
     uri = model_uri(ref)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -233,6 +276,12 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
         mlflow.artifacts.download_artifacts(
             artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
         )
+        if recorded:
+            name = parse_reference(ref)[0]
+            digest = check(tmp, recorded, recorded_by=f"the registry ({name} version {version})")
+        else:  # registered before digests were recorded: at least later damage is caught
+            digest = folder_digest(tmp)
+        (tmp / DIGEST_FILE).write_text(digest + "\n", encoding="utf-8")
         # mkdtemp makes the folder private (0700); a model folder is meant to be read by
         # others, e.g. the non-root user of the container it is mounted into.
         tmp.chmod(0o755)
@@ -241,8 +290,7 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise NotFoundError(
             f"no model {ref!r} in the registry at {client.tracking_uri}: {exc.message}",
-            hint="run `aieng pipeline run` (or `aieng run m06`) to register one; "
-            "`aieng experiments list` shows the versions.",
+            hint=HINT_REGISTER,
         ) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -30,6 +30,7 @@ REASON = TAG + "reason"  # the decision in one sentence
 MODEL_VERSION = TAG + "model_version"  # the registered version this run produced or reused
 STAGES = TAG + "stages"  # "ingest=ran,validate=skipped,…": what this invocation did
 PRIMARY = TAG + "primary_metric"  # the metric gates and the champion rule compare
+SHA256 = TAG + "sha256"  # on a model version: the digest of its files (aieng.integrity)
 CHAMPION = "champion"  # the registry alias serving loads (`models:/<name>@champion`)
 
 

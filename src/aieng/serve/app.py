@@ -32,7 +32,7 @@ from aieng.serve.batcher import Batcher, Stopped
 from aieng.serve.memory import settle_memory
 from aieng.serve.metrics import Metrics
 from aieng.serve.middleware import RequestContext
-from aieng.serve.model import ServedModel, load_dir, load_registered
+from aieng.serve.model import Pin, ServedModel, load_dir, load_registered
 from aieng.serve.predlog import LogError, PredictionLog, Predictions, default_url, new_ids
 from aieng.serve.schema import InvalidRequest, RecordParser, loads, problem, record_model
 from aieng.serve.settings import ServeSettings
@@ -69,10 +69,12 @@ def prepare(model: ServedModel, settings: ServeSettings) -> Serving:
 def default_loader(settings: ServeSettings) -> Callable[[], ServedModel]:
     """Load what the settings name: a model folder, or ``NAME@ALIAS`` from the registry."""
     fast = settings.compile_model
+    pin = Pin(settings.model_sha256, "AIENG_SERVE_MODEL_SHA256") if settings.model_sha256 else None
     if settings.model_dir is not None:
         folder = settings.model_dir
-        return lambda: load_dir(folder, compile=fast)
-    return lambda: load_registered(settings.model, tracking_uri=settings.tracking_uri, compile=fast)
+        return lambda: load_dir(folder, compile=fast, pin=pin)
+    uri = settings.tracking_uri
+    return lambda: load_registered(settings.model, tracking_uri=uri, compile=fast, pin=pin)
 
 
 def create_app(

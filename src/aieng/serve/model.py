@@ -5,6 +5,9 @@ Loaded from the registry (``churn@champion``) or from an exported model folder
 serving needs beside the fitted Pipeline — the data contract the requests are checked against,
 the feature columns, the positive class and the decision threshold chosen in month 4.
 
+Before anything in the folder is unpickled, its files are checked against a digest recorded
+elsewhere (:mod:`aieng.integrity`): a model folder is code.
+
 When it is loaded, the Pipeline is also compiled to NumPy (:mod:`aieng.serve.compiled`) and the
 two are compared on the model's input example and on rows made from its contract; the compiled
 scorer is used only if they agree to 1e-9.
@@ -27,6 +30,7 @@ import pandas as pd
 import yaml  # type: ignore[import-untyped]
 
 from aieng.errors import InputFileError
+from aieng.integrity import DIGEST_FILE, check, folder_digest, written_by_others
 from aieng.pipeline.contract import Contract
 from aieng.serve.compiled import CompiledPipeline, NotCompilable, compile_pipeline, verify
 
@@ -55,6 +59,8 @@ class ServedModel:
     loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     compiled: CompiledPipeline | None = None  # the Pipeline as NumPy, checked against it
     scoring: str = "scikit-learn Pipeline"  # how requests are scored, and why: GET /v1/model
+    sha256: str = ""  # the digest of the folder's files (aieng.integrity)
+    integrity: str = ""  # what that digest was checked against, in words: GET /v1/model
 
     def columns(self, records: list[dict[str, Any]]) -> dict[str, np.ndarray]:
         """Validated records → the model's input columns: numbers as float64, text as object."""
@@ -93,13 +99,29 @@ class ServedModel:
             "test_scores": self.test_scores,
             "data_hash": self.data_hash,
             "scoring": self.scoring,
+            "sha256": self.sha256,
+            "integrity": self.integrity,
             "features": list(self.features),
             "contract": self.contract.to_dict(),
         }
 
 
-def load_dir(folder: Path, *, source: str | None = None, compile: bool = True) -> ServedModel:
-    """Load an MLflow model folder written by the month-6 pipeline (``compile``: see above)."""
+@dataclass(frozen=True)
+class Pin:
+    """The digest a model folder must have, and who recorded it (for messages and /v1/model)."""
+
+    sha256: str | None  # None: nothing was recorded (a version registered before digests were)
+    by: str  # "the registry (churn version 3)", "AIENG_SERVE_MODEL_SHA256"
+
+
+def load_dir(
+    folder: Path, *, source: str | None = None, compile: bool = True, pin: Pin | None = None
+) -> ServedModel:
+    """Load an MLflow model folder written by the month-6 pipeline (``compile``: see above).
+
+    The folder is checked first (:func:`verify_folder`): against ``pin`` when given, else
+    against its own ``sha256.txt`` if it has one.
+    """
     import mlflow.sklearn
     from mlflow.models import Model
 
@@ -110,6 +132,7 @@ def load_dir(folder: Path, *, source: str | None = None, compile: bool = True) -
             hint="export one with `aieng pipeline export DIR`, or serve from the registry "
             "with --model churn@champion.",
         )
+    sha256, integrity = verify_folder(folder, pin)  # before any pickle in it is opened
     meta = Model.load(str(mlmodel)).metadata or {}
     if "contract" not in meta or "features" not in meta:
         raise InputFileError(
@@ -127,11 +150,18 @@ def load_dir(folder: Path, *, source: str | None = None, compile: bool = True) -
             hint="declare them in the pipeline's [contract] and register the model again.",
         )
     extra = tuple(c for c in meta.get("dropped", []) if c in contract.columns)
+    pipeline = mlflow.sklearn.load_model(str(folder))
+    if not hasattr(pipeline, "predict_proba"):
+        raise InputFileError(
+            f"the model in {str(folder)!r} is a {type(pipeline).__name__}, not a classifier "
+            "with predict_proba",
+            hint="serve a model registered by `aieng pipeline run`.",
+        )
     model = ServedModel(
         name=str(info.get("model_name", meta.get("aieng_pipeline", folder.name))),
         version=str(info.get("model_version", "local")),
         source=source or str(folder),
-        pipeline=mlflow.sklearn.load_model(str(folder)),
+        pipeline=pipeline,
         contract=contract,
         features=features,
         extra=extra,
@@ -142,8 +172,37 @@ def load_dir(folder: Path, *, source: str | None = None, compile: bool = True) -
         primary_metric=str(meta.get("primary_metric", "")),
         test_scores={k: float(v) for k, v in meta.get("test_scores", {}).items()},
         data_hash=str(meta.get("data_hash", "")),
+        sha256=sha256,
+        integrity=integrity,
     )
     return compile_scoring(model, _example(folder)) if compile else model
+
+
+def verify_folder(folder: Path, pin: Pin | None) -> tuple[str, str]:
+    """``(sha256, what it was checked against)``; :class:`IntegrityError` on a mismatch.
+
+    Also warns when users other than the owner may write the folder: whoever can replace the
+    pickle can run code in the service.
+    """
+    others = written_by_others(folder)
+    if others:
+        log.warning(
+            "others may write the model folder, and a model's pickle runs code when loaded: %s",
+            ", ".join(others[:5]),
+            extra={"hint": "chmod -R go-w the folder, or mount it read-only"},
+        )
+    own = folder / DIGEST_FILE
+    if pin is not None and pin.sha256:
+        return check(folder, pin.sha256, recorded_by=pin.by), f"verified: {pin.by}"
+    if pin is None and own.is_file():
+        digest = check(folder, own.read_text(encoding="utf-8"), recorded_by=f"its own {own}")
+        return digest, (
+            f"checked against the folder's own {DIGEST_FILE}: that catches damage, not "
+            "tampering; pin AIENG_SERVE_MODEL_SHA256 to catch that"
+        )
+    why = f"{pin.by} recorded no digest" if pin else "no digest to check it against"
+    log.warning("the model folder %s is not verified: %s", folder, why)
+    return folder_digest(folder), f"unverified: {why}"
 
 
 def compile_scoring(model: ServedModel, example: list[dict[str, Any]]) -> ServedModel:
@@ -205,14 +264,23 @@ def _example(folder: Path) -> list[dict[str, Any]]:
 
 
 def load_registered(
-    ref: str, *, tracking_uri: str | None = None, compile: bool = True
+    ref: str, *, tracking_uri: str | None = None, compile: bool = True, pin: Pin | None = None
 ) -> ServedModel:
-    """Load ``NAME@ALIAS`` or ``NAME/VERSION`` from the registry (downloaded, then loaded)."""
+    """Load ``NAME@ALIAS`` or ``NAME/VERSION`` from the registry (downloaded, then loaded).
+
+    The files are checked against the digest the registry recorded for that version, or
+    against ``pin`` when one is given.
+    """
     from aieng.pipeline import registry, tracking
 
     client = tracking.connect(tracking_uri)
+    version, recorded = registry.recorded_digest(client, ref)
+    name = registry.parse_reference(ref)[0]
+    if pin is None:
+        pin = Pin(recorded, f"the registry ({name} version {version})")
     with tempfile.TemporaryDirectory(prefix="aieng-model-") as tmp:
-        folder = registry.export_model(client, ref, Path(tmp) / "model")
-        model = load_dir(folder, source=registry.model_uri(ref), compile=compile)
+        # By version, not alias: the alias may move meanwhile, and the digest is this version's.
+        folder = registry.export_model(client, f"{name}/{version}", Path(tmp) / "model")
+        model = load_dir(folder, source=registry.model_uri(ref), compile=compile, pin=pin)
         shutil.rmtree(folder, ignore_errors=True)
     return model

@@ -61,7 +61,6 @@ def run(config: Config) -> RunResult:
         _run_month_six(config)
     log_db = config.out_dir / "predictions.db"
     settings = ServeSettings(
-        _env_file=None,
         model=config.model,
         tracking_uri=config.tracking_uri,
         log_url=f"sqlite:///{log_db}",

@@ -1,4 +1,4 @@
-"""The service's settings: environment variables (``AIENG_SERVE_…``) or a ``.env`` file.
+"""The service's settings: environment variables (``AIENG_SERVE_…``), or an env file if asked.
 
 Twelve-factor style: the same image runs in development and production, and only the
 environment differs. Secrets are ``SecretStr`` (never printed, never logged). Outside
@@ -23,9 +23,9 @@ MIN_KEY_LENGTH = 16  # shorter keys can be guessed; `openssl rand -hex 16` makes
 class ServeSettings(BaseSettings):
     """Everything ``aieng serve`` can be told; CLI options override the environment."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="AIENG_SERVE_", env_file=".env", extra="ignore", frozen=True
-    )
+    # No env_file here: a .env in whatever folder the service starts from could point it at
+    # another model and another log. One is read only when asked: `aieng serve --env-file F`.
+    model_config = SettingsConfigDict(env_prefix="AIENG_SERVE_", extra="ignore", frozen=True)
 
     model: str = "churn@champion"  # NAME@ALIAS or NAME/VERSION in the registry
     model_dir: Path | None = None  # an exported MLflow model folder instead of the registry
@@ -47,11 +47,14 @@ class ServeSettings(BaseSettings):
     # Score with the Pipeline compiled to NumPy when it gives the same probabilities (see
     # aieng.serve.compiled); False always calls the scikit-learn Pipeline itself.
     compile_model: bool = True
+    # The sha256 the model's files must have (`aieng pipeline export` prints it). None: the
+    # registry's recorded digest, or a --model-dir folder's own sha256.txt (aieng.integrity).
+    model_sha256: str | None = Field(None, pattern=r"^[0-9a-fA-F]{64}$")
 
     @field_validator("api_keys", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
-        """"a, b" → ("a", "b"). A blank key is dropped: it would match a request sending none."""
+        """ "a, b" → ("a", "b"). A blank key is dropped: it would match a request sending none."""
         if isinstance(value, str):
             value = value.split(",")
         if isinstance(value, list | tuple):
