@@ -1,20 +1,21 @@
 """``aieng serve``: the month-6 champion as a REST service (FastAPI + uvicorn).
 
-Wiring only: settings from the environment (``AIENG_SERVE_*``, ``.env``) overridden by the
-options given here; the app is :func:`aieng.serve.app.create_app`.
+Wiring only: settings from the environment (``AIENG_SERVE_*``), or an env file given with
+``--env-file``, overridden by the options given here; the app is
+:func:`aieng.serve.app.create_app`, under uvicorn with the connection limits of
+:mod:`aieng.serve.protocol`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Any
 
 import typer
 
 from aieng.cli import console
 
-if TYPE_CHECKING:
-    from aieng.serve.settings import ServeSettings
+SPARE_FILES = 64  # files a worker opens besides its connections (measured: about 30)
 
 
 def serve(
@@ -34,15 +35,24 @@ def serve(
     tracking_uri: Annotated[
         str | None, typer.Option(help="MLflow tracking URI (default: the embedded store).")
     ] = None,
+    env_file: Annotated[
+        Path | None,
+        typer.Option(help="Read AIENG_SERVE_* settings from this file (none is read otherwise)."),
+    ] = None,
     log_level: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
 ) -> None:
     """Serve the champion model over HTTP: /v1/predict, /v1/model, /health, /metrics, /docs."""
+    import os
+
     import uvicorn
 
     from aieng.serve import logs
+    from aieng.serve.app import create_app, pin_of
+    from aieng.serve.model import check_source
+    from aieng.serve.protocol import raise_open_files_limit, server_config
     from aieng.serve.settings import ServeSettings
 
-    given = {
+    given: dict[str, Any] = {
         "model": model,
         "model_dir": model_dir,
         "host": host,
@@ -50,53 +60,62 @@ def serve(
         "workers": workers,
         "tracking_uri": tracking_uri,
     }
-    settings = ServeSettings.model_validate({k: v for k, v in given.items() if v is not None})
-    if settings.model_dir is not None and not settings.model_dir.is_dir():
+    if env_file is not None and not env_file.is_file():
         from aieng.errors import InputFileError
 
         raise InputFileError(
-            f"--model-dir {str(settings.model_dir)!r} is not a folder",
-            hint="export one with `aieng pipeline export DIR`.",
+            f"--env-file {str(env_file)!r} is not a file",
+            hint="give the path of a file of AIENG_SERVE_NAME=value lines.",
         )
+    settings = ServeSettings(
+        _env_file=env_file,
+        **{k: v for k, v in given.items() if v is not None},
+    )
+    # A missing model or a changed folder is said here, as a clear error, not in a log line.
+    where = check_source(
+        model_dir=settings.model_dir,
+        ref=settings.model,
+        tracking_uri=settings.tracking_uri,
+        pin=pin_of(settings),
+    )
     logs.configure(log_level)
-    where = settings.model_dir or settings.model
+    # Every connection is a file; past the process's limit, accept() fails and nothing gets
+    # in, /health included. So the cap stays below the limit, with room for the log, the
+    # model's files and the libraries' own.
+    open_files = raise_open_files_limit(settings.max_connections + SPARE_FILES)
+    if settings.max_connections > open_files - SPARE_FILES:
+        fewer = max(open_files - SPARE_FILES, 1)
+        console.stderr().print(
+            f"[yellow]Warning:[/] this process may open {open_files:,} files: at most "
+            f"{fewer:,} connections, not {settings.max_connections:,} (ulimit -n raises it)."
+        )
+        settings = settings.model_copy(update={"max_connections": fewer})
     console.stderr().print(
         f"Serving {where} on http://{settings.host}:{settings.port} "
-        f"({settings.workers} worker(s)); docs at /docs. Ctrl+C stops."
+        f"({settings.workers} worker(s), {settings.max_connections:,} connections each, "
+        f"{open_files:,} open files allowed); docs at /docs. Ctrl+C stops."
     )
+    options = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_config": logs.dict_config(log_level),
+        "access_log": False,  # ours has the request id (aieng.serve.middleware)
+    }
     if settings.workers > 1:
-        # Each worker process builds its own app from the same environment.
-        import os
+        from uvicorn.supervisors import Multiprocess
 
-        os.environ.update(_as_env(settings))
-        uvicorn.run(
+        # Each worker process builds its own app from the same settings, in its environment.
+        os.environ.update(settings.to_env())
+        config = server_config(
             "aieng.serve.app:create_app",
+            settings,
             factory=True,
-            host=settings.host,
-            port=settings.port,
             workers=settings.workers,
-            log_config=logs.dict_config(log_level),
-            access_log=False,
+            **options,
         )
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
         return
-    from aieng.serve.app import create_app
-
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_config=logs.dict_config(log_level),
-        access_log=False,
-    )
-
-
-def _as_env(settings: ServeSettings) -> dict[str, str]:
-    """The settings given on the command line, as the environment worker processes read."""
-    out = {}
-    for key in ("model", "host", "port", "tracking_uri"):
-        value = getattr(settings, key)
-        if value is not None:
-            out[f"AIENG_SERVE_{key.upper()}"] = str(value)
-    if settings.model_dir is not None:
-        out["AIENG_SERVE_MODEL_DIR"] = str(settings.model_dir)
-    return out
+    server = uvicorn.Server(server_config(create_app(settings), settings, **options))
+    server.run()
+    if not server.started:  # the app did not start: its log says why
+        raise typer.Exit(code=3)

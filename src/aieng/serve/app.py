@@ -66,10 +66,16 @@ def prepare(model: ServedModel, settings: ServeSettings) -> Serving:
     )
 
 
+def pin_of(settings: ServeSettings) -> Pin | None:
+    """The digest the settings pin the model's files to, if any (aieng.integrity)."""
+    if settings.model_sha256 is None:
+        return None
+    return Pin(settings.model_sha256, "AIENG_SERVE_MODEL_SHA256")
+
+
 def default_loader(settings: ServeSettings) -> Callable[[], ServedModel]:
     """Load what the settings name: a model folder, or ``NAME@ALIAS`` from the registry."""
-    fast = settings.compile_model
-    pin = Pin(settings.model_sha256, "AIENG_SERVE_MODEL_SHA256") if settings.model_sha256 else None
+    fast, pin = settings.compile_model, pin_of(settings)
     if settings.model_dir is not None:
         folder = settings.model_dir
         return lambda: load_dir(folder, compile=fast, pin=pin)
@@ -139,7 +145,12 @@ def create_app(
     app.state.metrics = metrics
     app.state.batcher = batcher
     app.state.predlog = predlog
-    app.add_middleware(RequestContext, metrics=metrics, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestContext,
+        metrics=metrics,
+        max_body_bytes=settings.max_body_bytes,
+        max_in_flight=settings.max_in_flight,
+    )
 
     def current() -> Serving:
         serving: Serving | None = app.state.serving
@@ -150,8 +161,8 @@ def create_app(
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
         body = {"error": exc.message, "hint": exc.hint, "request_id": _rid(request)}
-        headers = {"WWW-Authenticate": "ApiKey"} if exc.status == 401 else None
-        return _reply(body, status_code=exc.status, headers=headers)
+        headers = {401: {"WWW-Authenticate": "ApiKey"}, 408: {"Connection": "close"}}
+        return _reply(body, status_code=exc.status, headers=headers.get(exc.status))
 
     @app.exception_handler(LogError)
     async def _log_down(request: Request, exc: LogError) -> Response:
@@ -319,17 +330,29 @@ def _same(a: str, b: str) -> bool:
 
 
 async def _body(request: Request, settings: ServeSettings) -> bytes:
-    """The body's bytes; the size limit is enforced while reading (413)."""
+    """The body's bytes; the size (413) and time (408) limits are enforced while reading.
+
+    The time limit is for the whole body, not per chunk: a client sending a byte every few
+    seconds would otherwise hold its request (and its place in max_in_flight) for ever.
+    """
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > settings.max_body_bytes:
-            raise ApiError(
-                413,
-                f"the request body is larger than {settings.max_body_bytes:,} bytes",
-                "send fewer records per request.",
-            )
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(settings.body_timeout_s):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > settings.max_body_bytes:
+                    raise ApiError(
+                        413,
+                        f"the request body is larger than {settings.max_body_bytes:,} bytes",
+                        "send fewer records per request.",
+                    )
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ApiError(
+            408,
+            f"the request body took more than {settings.body_timeout_s:g} s to arrive",
+            "send it in one go, or fewer records per request.",
+        ) from None
     return b"".join(chunks)
 
 

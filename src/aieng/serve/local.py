@@ -38,11 +38,17 @@ def wait_ready(url: str, *, timeout: float = 120.0) -> None:
 
 @contextlib.contextmanager
 def running(app: Any) -> Iterator[str]:
-    """Serve ``app`` with uvicorn in a thread; yields its base URL once it is ready."""
+    """Serve ``app`` with uvicorn in a thread; yields its base URL once it is ready.
+
+    The connection limits are the app's settings' (:mod:`aieng.serve.protocol`), as under
+    ``aieng serve``."""
     import uvicorn
 
+    from aieng.serve.protocol import server_config
+
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
+    config = server_config(app, app.state.settings, host="127.0.0.1", port=port, log_config=None)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="aieng-serve", daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"

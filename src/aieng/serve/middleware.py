@@ -11,6 +11,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -25,11 +26,22 @@ ROUTES = {
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")  # a client's id is echoed only if harmless
 
 
-class RequestContext:
-    """Request id (``X-Request-ID``), 413 on a declared oversize body, metrics, access log."""
+PROBES = {"/health", "/ready", "/metrics"}  # answered even at the in-flight limit
 
-    def __init__(self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int) -> None:
+
+class RequestContext:
+    """Request id (``X-Request-ID``), 413 on a declared oversize body, 503 past
+    ``max_in_flight`` requests at once, metrics, access log."""
+
+    def __init__(
+        self, app: ASGIApp, *, metrics: Metrics, max_body_bytes: int, max_in_flight: int
+    ) -> None:
         self.app, self.metrics, self.max_body_bytes = app, metrics, max_body_bytes
+        # Each request in flight holds its body (up to max_body_bytes) and its records: the
+        # cap bounds the memory a burst can take. Probes are not counted, so an orchestrator
+        # still sees a live process when the API is saturated.
+        self.max_in_flight = max_in_flight
+        self.in_flight = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -52,6 +64,7 @@ class RequestContext:
                 message["headers"] = [*message["headers"], (b"x-request-id", rid.encode())]
             await send(message)
 
+        counted = path not in PROBES
         try:
             declared = headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.max_body_bytes:
@@ -65,8 +78,25 @@ class RequestContext:
                     },
                 )
                 return
+            if counted and self.in_flight >= self.max_in_flight:
+                counted = False  # refused: it never counted
+                await _send_json(
+                    send_with_id,
+                    503,
+                    {
+                        "error": f"{self.max_in_flight:,} requests are in progress already",
+                        "hint": "retry in a moment.",
+                        "request_id": rid,
+                    },
+                    headers=[(b"retry-after", b"1")],
+                )
+                return
+            if counted:
+                self.in_flight += 1
             await self.app(scope, receive, send_with_id)
         finally:
+            if counted:
+                self.in_flight -= 1
             seconds = time.perf_counter() - started
             self.metrics.requests.labels(route, str(status)).inc()
             self.metrics.latency.labels(route).observe(seconds)
@@ -85,7 +115,12 @@ class RequestContext:
                 )
 
 
-async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+async def _send_json(
+    send: Send,
+    status: int,
+    body: dict[str, Any],
+    headers: Sequence[tuple[bytes, bytes]] = (),
+) -> None:
     data = json.dumps(body).encode()
     await send(
         {
@@ -94,6 +129,7 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(data)).encode()),
+                *headers,
             ],
         }
     )

@@ -263,6 +263,31 @@ def _example(folder: Path) -> list[dict[str, Any]]:
     return [dict(zip(example["columns"], row, strict=True)) for row in example["data"]]
 
 
+def check_source(
+    *, model_dir: Path | None, ref: str, tracking_uri: str | None, pin: Pin | None
+) -> str:
+    """What would be served, in words, checked without loading it: the folder exists, is an
+    MLflow model and has its digest; or the registry has that version. Raises the error the
+    load would (so ``aieng serve`` says it before a server starts, not in a log line)."""
+    if model_dir is not None:
+        if not model_dir.is_dir():
+            raise InputFileError(
+                f"--model-dir {str(model_dir)!r} is not a folder",
+                hint="export one with `aieng pipeline export DIR`.",
+            )
+        if not (model_dir / "MLmodel").is_file():
+            raise InputFileError(
+                f"{str(model_dir)!r} is not an MLflow model folder (no MLmodel file)",
+                hint="export one with `aieng pipeline export DIR`.",
+            )
+        verify_folder(model_dir, pin)
+        return str(model_dir)
+    from aieng.pipeline import registry, tracking
+
+    version, _ = registry.recorded_digest(tracking.connect(tracking_uri), ref)
+    return f"{ref} (version {version})"
+
+
 def load_registered(
     ref: str, *, tracking_uri: str | None = None, compile: bool = True, pin: Pin | None = None
 ) -> ServedModel:

@@ -47,9 +47,26 @@ class ServeSettings(BaseSettings):
     # Score with the Pipeline compiled to NumPy when it gives the same probabilities (see
     # aieng.serve.compiled); False always calls the scikit-learn Pipeline itself.
     compile_model: bool = True
+    # What one client may cost (aieng.serve.protocol; measured figures in docs/m10-serve.md).
+    max_header_bytes: int = Field(16_384, ge=1024)  # request line + headers; 431 beyond
+    header_timeout_s: float = Field(10.0, gt=0)  # first byte to last header; 408 beyond
+    body_timeout_s: float = Field(30.0, gt=0)  # the whole body, however slowly sent; 408
+    keep_alive_s: int = Field(5, ge=1)  # an idle connection between two requests is closed
+    max_connections: int = Field(1000, ge=1)  # per worker; the longest-waiting one makes room
+    max_in_flight: int = Field(256, ge=1)  # requests handled at once per worker; 503 beyond
     # The sha256 the model's files must have (`aieng pipeline export` prints it). None: the
     # registry's recorded digest, or a --model-dir folder's own sha256.txt (aieng.integrity).
     model_sha256: str | None = Field(None, pattern=r"^[0-9a-fA-F]{64}$")
+
+    def to_env(self) -> dict[str, str]:
+        """The settings that differ from the defaults, as the environment variables that set
+        them: how ``aieng serve --workers N`` hands its options to the worker processes."""
+        out = {}
+        for name, spec in type(self).model_fields.items():
+            value = getattr(self, name)
+            if value is not None and value != spec.default:
+                out[f"AIENG_SERVE_{name.upper()}"] = _env_text(value)
+        return out
 
     @field_validator("api_keys", mode="before")
     @classmethod
@@ -93,3 +110,11 @@ class ServeSettings(BaseSettings):
 
 def _text(value: object) -> str:
     return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+
+
+def _env_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return ",".join(_text(v) for v in value)
+    return _text(value)
