@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from unwritable import KINDS, unwritable
 
 from aieng.errors import ConfigError, InputFileError
 from aieng.pipeline.config import default_text, load_config, parse
@@ -241,6 +242,32 @@ def test_pipeline_run_with_a_bad_config_says_what_and_where(cli: Any, tmp_path: 
     assert code == 1
     assert "Error: unknown model 'lightgmb' in train.candidates" in err
     assert "lightgbm" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_report_that_cannot_be_written_stops_the_run_before_mlflow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # Checked after the run, the report would fail once a model version was registered.
+    from aieng.pipeline import run_pipeline, tracking
+
+    opened: list[str | None] = []
+
+    def connect(uri: str | None = None) -> None:
+        opened.append(uri)
+        raise AssertionError("MLflow was opened before the report path was checked")
+
+    monkeypatch.setattr(tracking, "connect", connect)
+    report = unwritable(kind, tmp_path, "report.html")
+    with pytest.raises(InputFileError, match=r"cannot write '.*report\.html'"):
+        run_pipeline(
+            load_config(),
+            tracking_uri=f"sqlite:///{tmp_path / 'mlflow.db'}",
+            workspace=tmp_path / "workspace",
+            report_path=report,
+        )
+    assert opened == []
+    assert not (tmp_path / "workspace").exists() and not (tmp_path / "mlflow.db").exists()
 
 
 def test_pipeline_run_with_a_missing_data_file(cli: Any, tmp_path: Path) -> None:

@@ -165,6 +165,7 @@ def export(
     from aieng.pipeline import registry, tracking
 
     registry.parse_reference(model)  # a malformed reference fails before MLflow starts
+    registry.check_export_folder(out)  # and so does a folder that cannot be made
     client = tracking.connect(tracking_uri)
     path = registry.export_model(client, model, out)
     console.stdout().print(f"Exported {escape(model)} to {escape(str(path))}")

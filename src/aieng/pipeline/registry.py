@@ -206,6 +206,22 @@ def model_uri(ref: str) -> str:
     return f"models:/{name}/{which}" if which.isdigit() else f"models:/{name}@{which}"
 
 
+def check_export_folder(out_dir: Path) -> None:
+    """Refuse a model folder that exists, or that its parent folder would not take.
+
+    :func:`export_model` calls it; the CLI calls it first too, before MLflow starts.
+    """
+    from aieng.errors import InputFileError
+    from aieng.io import check_writable
+
+    if out_dir.exists():
+        raise InputFileError(
+            f"the output folder {str(out_dir)!r} already exists",
+            hint="give a new folder name; a model folder is never merged into another.",
+        )
+    check_writable(out_dir)  # a file and a folder need the same right: to add to the parent
+
+
 def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     """Copy the MLflow model folder of ``ref`` to ``out_dir`` (which must not exist yet).
 
@@ -218,13 +234,9 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     import mlflow.artifacts
     from mlflow.exceptions import MlflowException
 
-    from aieng.errors import InputFileError, NotFoundError
+    from aieng.errors import NotFoundError
 
-    if out_dir.exists():
-        raise InputFileError(
-            f"the output folder {str(out_dir)!r} already exists",
-            hint="give a new folder name; a model folder is never merged into another.",
-        )
+    check_export_folder(out_dir)
     uri = model_uri(ref)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from aieng.errors import InputFileError, UsageError
-from aieng.io import atomic_write
+from aieng.io import atomic_write, check_output
 from aieng.store import write_transaction
 
 Status = Literal["pending", "learning", "done", "skipped"]
@@ -107,7 +107,11 @@ class ProgressStore:
         return len(rows)
 
     def export(self, path: Path) -> int:
-        """Write every mark to a JSON file (atomically); return the number of marks."""
+        """Write every mark to a JSON file (atomically); return the number of marks.
+
+        An existing file is replaced: an export is a snapshot, and the newest is the one to keep.
+        """
+        check_output(path, overwrite=True)  # a folder or an unwritable path: said before reading
         items = [
             {"id": e.item_id, "status": e.status, "updated_at": e.updated_at}
             for e in sorted(self.entries().values(), key=lambda e: e.item_id)
