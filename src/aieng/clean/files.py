@@ -2,9 +2,11 @@
 
 Next to ``OUTPUT`` (say ``clean.csv``) go ``clean.csv.changes.json`` (the change log) and
 ``clean.csv.flags.csv`` (row, column, step, reason; rows are 0-based data rows of the input; just
-the header when nothing was flagged). Every file is written atomically; the input is never opened
-for writing, and an output that is the input is refused even with ``overwrite``. Existing outputs
-are replaced only with ``overwrite=True`` (``--force``), like ``aieng data export``.
+the header when nothing was flagged). The files are written all or nothing
+(:func:`aieng.io.atomic_paths`): a failure leaves none of them, and no earlier one is touched.
+The input is never opened for writing, and an output that is the input is refused even with
+``overwrite``. Existing outputs are replaced only with ``overwrite=True`` (``--force``), like
+``aieng data export``.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from aieng.clean import changelog
 from aieng.clean.config import CleanConfig
 from aieng.clean.corrupt import Corrupted, corrupt, to_text
 from aieng.clean.pipeline import CleanResult, clean
-from aieng.datasets.writer import FORMATS
+from aieng.datasets.writer import FORMATS, write_frame
 from aieng.errors import UsageError
-from aieng.io import atomic_write, check_output
+from aieng.io import atomic_paths, check_output
 from aieng.tables import read_table, write_table
 
 WRITE_SUFFIXES = tuple(FORMATS)  # .csv, .parquet, .jsonl
@@ -77,21 +79,28 @@ def clean_file(
     stage("cleaning")
     result = clean(frame, config)
     page = None
-    if html is not None:  # built before anything is written: a failure leaves no half output
+    if html is not None:  # drawn before anything is written
         stage("drawing the report")
         from aieng.clean.report import build_report
 
-        page = build_report(frame, result, title=f"Cleaning {src.name}")
+        page = build_report(frame, result, title=f"Cleaning {src.name}").render()
     stage("writing")
-    write_table(result.frame, out, source=src, overwrite=overwrite)
     changes_path, flags_path = companions(out)
     summary = {"input": str(src), "output": str(out), **result.summary()}
-    atomic_write(changes_path, changelog.to_json(list(result.changes), summary=summary))
-    # Always written (a header alone when nothing was flagged): a stale file from an earlier
-    # run must never sit next to a new output.
-    flags_written = write_table(result.flags, flags_path, source=src, overwrite=True)
-    report_path = page.write(html) if page is not None and html is not None else None
-    return CleanedFile(result, out, changes_path, flags_written, report_path)
+    log = changelog.to_json(list(result.changes), summary=summary)
+    # All or nothing: the files are written beside their targets and renamed into place only once
+    # every one of them is complete. A table without its change log, left by a disk that filled
+    # up, would be misleading, and would block the rerun ("already exists") for no reason.
+    targets = [out, changes_path, flags_path] + ([html] if html is not None else [])
+    with atomic_paths(targets) as tmps:
+        write_frame(result.frame, tmps[0], FORMATS[out.suffix.lower()])
+        tmps[1].write_bytes(log.encode("utf-8"))  # bytes: no newline translation on Windows
+        # Always written (a header alone when nothing was flagged): a stale file from an earlier
+        # run must never sit next to a new output.
+        write_frame(result.flags, tmps[2], "csv")
+        if page is not None:
+            tmps[3].write_bytes(page.encode("utf-8"))
+    return CleanedFile(result, out, changes_path, flags_path, html)
 
 
 def truth_table(corrupted: Corrupted) -> pd.DataFrame:
