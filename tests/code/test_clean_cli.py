@@ -301,3 +301,27 @@ def test_a_clean_whose_flags_cannot_be_written_writes_nothing(  # type: ignore[n
     code, stderr = error_of(cli, "clean", str(messy), "-o", str(tmp_path / "clean.parquet"))
     assert code == 1 and "No space left on device" in stderr and "bug" not in stderr
     assert [p.name for p in tmp_path.iterdir()] == ["messy.csv"]
+
+
+@pytest.mark.parametrize("failing", [1, 2])
+def test_a_corrupt_that_fails_midway_leaves_neither_file(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    out = tmp_path / "dirty.parquet"
+    with monkeypatch.context() as patch:
+        _fail_on_the_nth_flush(patch, failing)
+        code, stderr = error_of(cli, "data", "corrupt", "islr_default", "-o", str(out))
+    assert code == 1 and "No space left on device" in stderr and "bug" not in stderr
+    assert list(tmp_path.iterdir()) == []  # a dirty file without its truth is no use
+    code, _, stderr = cli("data", "corrupt", "islr_default", "-o", str(out))
+    assert code == 0, stderr
+    assert {p.name for p in tmp_path.iterdir()} == {out.name, f"{out.name}.truth.csv"}
+
+
+def test_a_corrupt_with_a_bad_truth_suffix_writes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out, truth = tmp_path / "dirty.csv", tmp_path / "truth.xlsx"
+    code, stderr = error_of(
+        cli, "data", "corrupt", "islr_default", "-o", str(out), "--truth", str(truth)
+    )
+    assert code == 2 and "cannot write 'truth.xlsx': unsupported suffix '.xlsx'" in stderr
+    assert list(tmp_path.iterdir()) == []

@@ -22,10 +22,10 @@ from aieng.clean import changelog
 from aieng.clean.config import CleanConfig
 from aieng.clean.corrupt import Corrupted, corrupt, to_text
 from aieng.clean.pipeline import CleanResult, clean
-from aieng.datasets.writer import FORMATS, write_frame
+from aieng.datasets.writer import FORMATS, Format, write_frame
 from aieng.errors import UsageError
 from aieng.io import atomic_paths, check_output
-from aieng.tables import read_table, write_table
+from aieng.tables import read_table
 
 WRITE_SUFFIXES = tuple(FORMATS)  # .csv, .parquet, .jsonl
 
@@ -48,13 +48,20 @@ def companions(output: Path) -> tuple[Path, Path]:
     )
 
 
-def check_outputs(source: Path, output: Path, report: Path | None, *, overwrite: bool) -> None:
-    """Refuse bad outputs before any work: same as input, wrong suffix, a folder, existing."""
-    if output.suffix.lower() not in WRITE_SUFFIXES:
+def table_format(output: Path) -> Format:
+    """The format a table is written in, from its suffix; an unknown suffix is a usage error."""
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
         raise UsageError(
-            f"cannot write {output.name!r}: unsupported suffix {output.suffix or '(none)'!r}",
+            f"cannot write {output.name!r}: unsupported suffix {suffix or '(none)'!r}",
             hint=f"end the output name with one of {', '.join(WRITE_SUFFIXES)}.",
         )
+    return FORMATS[suffix]
+
+
+def check_outputs(source: Path, output: Path, report: Path | None, *, overwrite: bool) -> None:
+    """Refuse bad outputs before any work: same as input, wrong suffix, a folder, existing."""
+    table_format(output)
     targets = [output, *companions(output)] + ([report] if report is not None else [])
     for target in targets:
         check_output(target, source=source, overwrite=overwrite)
@@ -93,7 +100,7 @@ def clean_file(
     # up, would be misleading, and would block the rerun ("already exists") for no reason.
     targets = [out, changes_path, flags_path] + ([html] if html is not None else [])
     with atomic_paths(targets) as tmps:
-        write_frame(result.frame, tmps[0], FORMATS[out.suffix.lower()])
+        write_frame(result.frame, tmps[0], table_format(out))
         tmps[1].write_bytes(log.encode("utf-8"))  # bytes: no newline translation on Windows
         # Always written (a header alone when nothing was flagged): a stale file from an earlier
         # run must never sit next to a new output.
@@ -160,8 +167,12 @@ def write_corrupted(
         Path(truth).expanduser() if truth is not None else out.with_name(out.name + ".truth.csv")
     )
     for target in (out, truth_path):  # both checked before either is written
+        table_format(target)
         check_output(target, overwrite=overwrite)
     corrupted = corrupt(name, seed=seed, rate=rate)
-    write_table(corrupted.dirty, out, overwrite=overwrite)
-    write_table(truth_table(corrupted), truth_path, overwrite=overwrite)
+    truth_rows = truth_table(corrupted)
+    # Both or neither: a dirty file without its truth cannot be scored, and would block the rerun.
+    with atomic_paths([out, truth_path]) as (dirty_tmp, truth_tmp):
+        write_frame(corrupted.dirty, dirty_tmp, table_format(out))
+        write_frame(truth_rows, truth_tmp, table_format(truth_path))
     return corrupted, out, truth_path
