@@ -153,6 +153,23 @@ def test_progress_errors_are_pinned(cli, tmp_path: Path) -> None:  # type: ignor
     assert code == 1 and "Error: no such file" in err
 
 
+def test_progress_import_refuses_a_mark_from_the_future(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Dated 2999, it would win every later merge; one such mark and nothing is imported.
+    first, second = load().topics[:2]
+    items = [
+        {"id": first.id, "status": "done", "updated_at": "2026-01-01T00:00:00+00:00"},
+        {"id": second.id, "status": "done", "updated_at": "2999-01-01T00:00:00+00:00"},
+    ]
+    export = tmp_path / "p.json"
+    export.write_text(json.dumps({"format": "aieng-progress", "version": 1, "items": items}))
+    code, out, err = cli("progress", "import", str(export))
+    assert code == 1
+    assert f"item 1 ('{second.id}') is dated 2999-01-01T00:00:00+00:00, in the future" in err
+    assert "Hint: check the clock" in err and "bug" not in out + err
+    code, out, _ = cli("progress", "--json")
+    assert json.loads(out)["overall"]["done"] == 0
+
+
 @pytest.mark.slow
 def test_run_all_runs_every_built_month_and_writes_the_portfolio(  # type: ignore[no-untyped-def]
     cli, aieng_home: Path, monkeypatch: pytest.MonkeyPatch
