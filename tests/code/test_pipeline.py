@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -268,6 +271,29 @@ def test_a_report_that_cannot_be_written_stops_the_run_before_mlflow(
         )
     assert opened == []
     assert not (tmp_path / "workspace").exists() and not (tmp_path / "mlflow.db").exists()
+
+
+def test_a_model_export_that_fails_while_writing_names_the_folder_not_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aieng.pipeline import registry, tracking
+
+    tracking.quiet_mlflow()  # no telemetry: the tests run offline
+    import mlflow.artifacts
+
+    def download(*, dst_path: str, **kwargs: Any) -> str:
+        (Path(dst_path) / "MLmodel").write_text("half a model")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(registry, "_use_store", lambda client: None)
+    monkeypatch.setattr(mlflow.artifacts, "download_artifacts", download)
+    client: Any = SimpleNamespace(tracking_uri=f"sqlite:///{tmp_path / 'mlflow.db'}")
+    with pytest.raises(InputFileError) as err:
+        registry.export_model(client, "churn@champion", tmp_path / "model")
+    assert err.value.message == (
+        f"cannot export 'churn@champion' to {str(tmp_path / 'model')!r}: No space left on device"
+    )
+    assert list(tmp_path.iterdir()) == []  # the half-copied folder is gone
 
 
 def test_pipeline_run_with_a_missing_data_file(cli: Any, tmp_path: Path) -> None:

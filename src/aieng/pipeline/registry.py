@@ -234,7 +234,7 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     import mlflow.artifacts
     from mlflow.exceptions import MlflowException
 
-    from aieng.errors import NotFoundError
+    from aieng.errors import InputFileError, NotFoundError
 
     check_export_folder(out_dir)
     uri = model_uri(ref)
@@ -256,6 +256,13 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
             hint="run `aieng pipeline run` (or `aieng run m06`) to register one; "
             "`aieng experiments list` shows the versions.",
         ) from None
+    except OSError as exc:  # a full disk, a folder removed meanwhile: not a bug in aieng
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise InputFileError(
+            f"cannot export {ref!r} to {str(out_dir)!r}: {exc.strerror or exc}",
+            hint="check that the disk has room and the folder can be written; "
+            "`aieng --debug` shows the file that failed.",
+        ) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
