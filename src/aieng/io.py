@@ -47,8 +47,9 @@ def atomic_paths(targets: Sequence[Path]) -> Iterator[list[Path]]:
 
     The renames come last because they cannot run out of space (no data moves), but they are
     still several steps, not one. Should one of them fail (the folder removed or locked at that
-    moment), the targets already renamed in this call are removed too, so no new file sits beside
-    old ones it does not match. A file that ``--force`` replaced in that tiny window is lost.
+    very moment), the targets already renamed in this call are removed too, so no new file sits
+    beside old ones it does not match. That is the one case where an earlier file replaced with
+    ``--force`` is lost rather than kept; keeping it would need a backup copy of every target.
 
     An :class:`OSError` (disk full, no permission) becomes an :class:`InputFileError` naming the
     target; any other exception passes through unchanged.
@@ -75,8 +76,17 @@ def atomic_paths(targets: Sequence[Path]) -> Iterator[list[Path]]:
         for path in (*tmps, *renamed):
             path.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise _cannot_write([current] if current is not None else targets, exc) from exc
+            culprit = current or _target_named_in(exc, tmps, targets)
+            raise _cannot_write([culprit] if culprit is not None else targets, exc) from exc
         raise
+
+
+def _target_named_in(exc: OSError, tmps: list[Path], targets: list[Path]) -> Path | None:
+    """The target whose temporary file ``exc`` failed on (an OSError often carries the path)."""
+    for tmp, target in zip(tmps, targets, strict=False):
+        if exc.filename is not None and str(exc.filename) == str(tmp):
+            return target
+    return None
 
 
 def _temporary_beside(target: Path) -> Path:

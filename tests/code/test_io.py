@@ -104,6 +104,14 @@ def test_atomic_paths_a_failure_in_the_block_writes_nothing(tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
 
 
+def test_atomic_paths_names_the_file_whose_write_failed(tmp_path: Path) -> None:
+    targets = [tmp_path / "out.csv", tmp_path / "out.csv.flags.csv"]
+    disk_full = pytest.raises(InputFileError, match=r"^cannot write '[^']*flags\.csv': No space")
+    with disk_full, atomic_paths(targets) as tmps:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmps[1]))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_atomic_paths_a_user_error_in_the_block_passes_through(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="no rows"), atomic_paths([tmp_path / "a.csv"]):
         raise DataError("no rows")
