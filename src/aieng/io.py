@@ -149,7 +149,8 @@ def check_output(target: Path, *, source: Path | None = None, overwrite: bool = 
     check_writable(target)
     if target.is_dir():
         raise InputFileError(
-            f"the output {str(target)!r} is a folder", hint="give a file name after -o."
+            f"the output {str(target)!r} is a folder",
+            hint="give the path of a file inside it, not the folder itself.",
         )
     if target.exists() and not overwrite:
         raise InputFileError(

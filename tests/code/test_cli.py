@@ -275,6 +275,7 @@ def test_an_output_that_is_a_folder_is_refused_first(  # type: ignore[no-untyped
     code, out, err = cli(*args(tmp_path, str(target)))
     assert code == 1, err
     assert f"Error: the output '{target}' is a folder" in err
+    assert "Hint: give " in err and "after -o" not in err  # not every command's flag is -o
     assert "bug" not in out + err and "Traceback" not in err
 
 
