@@ -77,14 +77,8 @@ def write_table(
             hint=f"end the output name with one of {', '.join(FORMATS)}.",
         )
     check_output(target, source=source, overwrite=overwrite)
-    try:
-        with atomic_path(target) as tmp:
-            write_frame(frame, tmp, FORMATS[suffix])
-    except OSError as exc:
-        raise InputFileError(
-            f"cannot write {str(target)!r}: {exc.strerror or exc}",
-            hint="choose an output path in a folder you can write to.",
-        ) from exc
+    with atomic_path(target) as tmp:  # a failed write is an InputFileError naming the file
+        write_frame(frame, tmp, FORMATS[suffix])
     return target
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -217,3 +220,108 @@ def test_jsonl_in_parquet_out(cli, tmp_path: Path) -> None:  # type: ignore[no-u
     assert frame["name"].tolist() == ["Ann", "Bo"]  # trimmed, then the copies dropped
     assert frame["member"].tolist() == [True, False]
     assert "Cleaned 6 rows → 2 rows" in stdout
+
+
+# --- all or nothing: a clean that fails while writing leaves no output behind ------------------
+
+
+def _fail_on_the_nth_flush(monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+    """The disk fills up while the n-th file is flushed (1 = the table, 3 = the flags…).
+
+    Every file goes through aieng.io, which flushes each one, in order, before it is visible.
+    """
+    import aieng.io
+
+    real_fsync, calls = os.fsync, [0]
+
+    def fsync(fd: int) -> None:
+        calls[0] += 1
+        if calls[0] == n:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(aieng.io.os, "fsync", fsync)
+
+
+def _clean_args(messy: Path, out: Path, report: bool) -> list[str]:
+    args = ["clean", str(messy), "-o", str(out)]
+    return [*args, "--report", str(out.parent / "r.html")] if report else args
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+@pytest.mark.parametrize(("report", "failing"), [(False, 2), (False, 3), (True, 3), (True, 4)])
+def test_a_clean_that_fails_midway_leaves_nothing_and_the_rerun_works(  # type: ignore[no-untyped-def]
+    cli,
+    messy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+    report: bool,
+    failing: int,
+) -> None:
+    out = tmp_path / f"clean{suffix}"
+    with monkeypatch.context() as patch:
+        _fail_on_the_nth_flush(patch, failing)
+        code, stderr = error_of(cli, *_clean_args(messy, out, report))
+    assert code == 1
+    assert "Error: cannot write '" in stderr and "No space left on device" in stderr
+    assert "bug" not in stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["messy.csv"]  # no output, no temporary file
+    code, _, stderr = cli(*_clean_args(messy, out, report))  # no --force needed
+    assert code == 0, stderr
+    expected = {"messy.csv", out.name, f"{out.name}.changes.json", f"{out.name}.flags.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == expected | ({"r.html"} if report else set())
+
+
+def test_a_forced_clean_that_fails_keeps_the_earlier_outputs(  # type: ignore[no-untyped-def]
+    cli, messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "clean.csv"
+    for name in (out.name, f"{out.name}.changes.json", f"{out.name}.flags.csv", "r.html"):
+        (tmp_path / name).write_text(f"{name} from an earlier run\n")
+    earlier = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    _fail_on_the_nth_flush(monkeypatch, 3)
+    code, stderr = error_of(cli, *_clean_args(messy, out, True), "--force")
+    assert code == 1 and "No space left on device" in stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == earlier  # all the old set
+
+
+def test_a_clean_whose_flags_cannot_be_written_writes_nothing(  # type: ignore[no-untyped-def]
+    cli, messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The third file fails while it is written, not at the flush.
+    real_to_csv = pd.DataFrame.to_csv
+
+    def to_csv(frame: pd.DataFrame, path: Any = None, **kwargs: Any) -> Any:
+        if "flags.csv" in str(path):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_to_csv(frame, path, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", to_csv)
+    code, stderr = error_of(cli, "clean", str(messy), "-o", str(tmp_path / "clean.parquet"))
+    assert code == 1 and "No space left on device" in stderr and "bug" not in stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["messy.csv"]
+
+
+@pytest.mark.parametrize("failing", [1, 2])
+def test_a_corrupt_that_fails_midway_leaves_neither_file(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    out = tmp_path / "dirty.parquet"
+    with monkeypatch.context() as patch:
+        _fail_on_the_nth_flush(patch, failing)
+        code, stderr = error_of(cli, "data", "corrupt", "islr_default", "-o", str(out))
+    assert code == 1 and "No space left on device" in stderr and "bug" not in stderr
+    assert list(tmp_path.iterdir()) == []  # a dirty file without its truth is no use
+    code, _, stderr = cli("data", "corrupt", "islr_default", "-o", str(out))
+    assert code == 0, stderr
+    assert {p.name for p in tmp_path.iterdir()} == {out.name, f"{out.name}.truth.csv"}
+
+
+def test_a_corrupt_with_a_bad_truth_suffix_writes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out, truth = tmp_path / "dirty.csv", tmp_path / "truth.xlsx"
+    code, stderr = error_of(
+        cli, "data", "corrupt", "islr_default", "-o", str(out), "--truth", str(truth)
+    )
+    assert code == 2 and "cannot write 'truth.xlsx': unsupported suffix '.xlsx'" in stderr
+    assert list(tmp_path.iterdir()) == []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from unwritable import KINDS, unwritable
 
 from aieng.roadmap import load
 
@@ -149,6 +153,23 @@ def test_progress_errors_are_pinned(cli, tmp_path: Path) -> None:  # type: ignor
     assert code == 1 and "Error: no such file" in err
 
 
+def test_progress_import_refuses_a_mark_from_the_future(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Dated 2999, it would win every later merge; one such mark and nothing is imported.
+    first, second = load().topics[:2]
+    items = [
+        {"id": first.id, "status": "done", "updated_at": "2026-01-01T00:00:00+00:00"},
+        {"id": second.id, "status": "done", "updated_at": "2999-01-01T00:00:00+00:00"},
+    ]
+    export = tmp_path / "p.json"
+    export.write_text(json.dumps({"format": "aieng-progress", "version": 1, "items": items}))
+    code, out, err = cli("progress", "import", str(export))
+    assert code == 1
+    assert f"item 1 ('{second.id}') is dated 2999-01-01T00:00:00+00:00, in the future" in err
+    assert "Hint: check the clock" in err and "bug" not in out + err
+    code, out, _ = cli("progress", "--json")
+    assert json.loads(out)["overall"]["done"] == 0
+
+
 @pytest.mark.slow
 def test_run_all_runs_every_built_month_and_writes_the_portfolio(  # type: ignore[no-untyped-def]
     cli, aieng_home: Path, monkeypatch: pytest.MonkeyPatch
@@ -173,3 +194,109 @@ def test_a_usage_error_is_a_usage_error_not_a_bug(cli) -> None:  # type: ignore[
     assert code == 2
     assert "No such option: --bogus" in err
     assert "internal error" not in err
+
+
+# --- every command that writes a file checks it before the work --------------------------------
+
+
+def _table(folder: Path) -> str:
+    path = folder / "in.csv"
+    path.write_text("a,b\n" + "".join(f"{i},{'xy'[i % 2]}\n" for i in range(40)))
+    return str(path)
+
+
+# name of the output, and the command line that writes it (given the tmp folder and the output)
+WRITERS: dict[str, tuple[str, Any]] = {
+    "explore -o": ("r.html", lambda d, o: ["explore", _table(d), "-o", o]),
+    "data show --report": ("r.html", lambda d, o: ["data", "show", "islr_default", "--report", o]),
+    "data export -o": ("d.csv", lambda d, o: ["data", "export", "islr_default", "-o", o]),
+    "data corrupt -o": ("d.csv", lambda d, o: ["data", "corrupt", "islr_default", "-o", o]),
+    "data corrupt --truth": (
+        "t.csv",
+        lambda d, o: ["data", "corrupt", "islr_default", "-o", str(d / "d.csv"), "--truth", o],
+    ),
+    "clean -o": ("c.csv", lambda d, o: ["clean", _table(d), "-o", o]),
+    "clean --report": (
+        "r.html",
+        lambda d, o: ["clean", _table(d), "-o", str(d / "c.csv"), "--report", o],
+    ),
+    "progress export": ("p.json", lambda d, o: ["progress", "export", o]),
+    "pipeline init": ("p.toml", lambda d, o: ["pipeline", "init", o]),
+    "pipeline contract -o": ("c.toml", lambda d, o: ["pipeline", "contract", _table(d), "-o", o]),
+    "pipeline run --report": ("r.html", lambda d, o: ["pipeline", "run", "--report", o]),
+    "segment -o": ("r.html", lambda d, o: ["segment", _table(d), "-o", o]),
+    "segment --segments": (
+        "s.csv",
+        lambda d, o: ["segment", _table(d), "-o", str(d / "r.html"), "--segments", o],
+    ),
+    "predict -o": ("p.csv", lambda d, o: ["predict", _table(d), "--url", "http://x:1", "-o", o]),
+}
+# These write a folder: the folder's parent must take it.
+FOLDER_WRITERS: dict[str, tuple[str, Any]] = {
+    "compare -o": ("cmp", lambda d, o: ["compare", _table(d), "--target", "b", "-o", o]),
+    "pipeline export": ("model", lambda d, o: ["pipeline", "export", o]),
+}
+
+
+@pytest.fixture
+def no_mlflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if MLflow is opened: every check must come before the work."""
+    from aieng.pipeline import tracking
+
+    def connect(*args: object, **kwargs: object) -> None:
+        pytest.fail("MLflow was opened before the output was checked")
+
+    monkeypatch.setattr(tracking, "connect", connect)
+
+
+@pytest.mark.usefixtures("no_mlflow")
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("command", [*WRITERS, *FOLDER_WRITERS])
+def test_an_output_that_cannot_be_written_is_refused_first(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, command: str, kind: str
+) -> None:
+    name, args = {**WRITERS, **FOLDER_WRITERS}[command]
+    target = unwritable(kind, tmp_path, name)
+    code, out, err = cli(*args(tmp_path, str(target)))
+    assert code == 1, err
+    assert f"Error: cannot write '{target}" in err  # the path, or a file in that folder
+    assert "Hint: choose an output path in a folder you can write to." in err
+    assert "bug" not in out + err and "Traceback" not in err
+
+
+@pytest.mark.usefixtures("no_mlflow")
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_an_output_that_is_a_folder_is_refused_first(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, command: str
+) -> None:
+    name, args = WRITERS[command]
+    target = tmp_path / name
+    target.mkdir()
+    code, out, err = cli(*args(tmp_path, str(target)))
+    assert code == 1, err
+    assert f"Error: the output '{target}' is a folder" in err
+    assert "Hint: give " in err and "after -o" not in err  # not every command's flag is -o
+    assert "bug" not in out + err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command", ["explore -o", "data show --report", "progress export", "clean -o", "pipeline init"]
+)
+def test_a_write_that_fails_at_the_end_names_the_file_not_a_bug(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # A disk that fills up during the run passes the check, and fails at the flush.
+    import aieng.io
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(aieng.io.os, "fsync", disk_full)
+    name, args = WRITERS[command]
+    target = tmp_path / "out" / name
+    code, out, err = cli(*args(tmp_path, str(target)))
+    assert code == 1, err
+    assert f"Error: cannot write '{target}': No space left on device" in err
+    assert "bug" not in out + err and "Traceback" not in err
+    assert not target.exists()
+    assert [p.name for p in target.parent.iterdir()] == []  # no temporary file left either

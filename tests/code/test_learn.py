@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from aieng.errors import ConfigError, NotFoundError, UsageError
+from aieng.errors import ConfigError, InputFileError, NotFoundError, UsageError
 from aieng.learn import cases, grading, manifest, quiz, session, workspace
 from aieng.learn.grader import Case, Output, compare, show
 from aieng.learn.graders import grader_for
@@ -143,6 +143,17 @@ def test_start_never_overwrites_work_and_reset_keeps_a_backup(workspace_dir: Pat
     reset = workspace.start(LOSS, reset=True)
     assert reset.created and reset.backup is not None and reset.backup.read_text() == "my work"
     assert reset.path.read_text() == manifest.starter_path(LOSS).read_text()
+
+
+def test_start_in_a_workspace_that_cannot_be_written_says_where_to_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "somefile.txt"
+    blocker.write_text("")
+    monkeypatch.setenv("AIENG_WORKSPACE", str(blocker / "ws"))
+    with pytest.raises(InputFileError, match=r"cannot write '.*somefile\.txt/ws/") as info:
+        workspace.start(LOSS)
+    assert "AIENG_WORKSPACE" in info.value.hint
 
 
 def test_check_without_a_started_exercise_says_how_to_start(workspace_dir: Path) -> None:

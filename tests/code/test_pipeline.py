@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
 import pytest
+from unwritable import KINDS, unwritable
 
 from aieng.errors import ConfigError, InputFileError
 from aieng.pipeline.config import default_text, load_config, parse
@@ -241,6 +245,55 @@ def test_pipeline_run_with_a_bad_config_says_what_and_where(cli: Any, tmp_path: 
     assert code == 1
     assert "Error: unknown model 'lightgmb' in train.candidates" in err
     assert "lightgbm" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_report_that_cannot_be_written_stops_the_run_before_mlflow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # Checked after the run, the report would fail once a model version was registered.
+    from aieng.pipeline import run_pipeline, tracking
+
+    opened: list[str | None] = []
+
+    def connect(uri: str | None = None) -> None:
+        opened.append(uri)
+        raise AssertionError("MLflow was opened before the report path was checked")
+
+    monkeypatch.setattr(tracking, "connect", connect)
+    report = unwritable(kind, tmp_path, "report.html")
+    with pytest.raises(InputFileError, match=r"cannot write '.*report\.html'"):
+        run_pipeline(
+            load_config(),
+            tracking_uri=f"sqlite:///{tmp_path / 'mlflow.db'}",
+            workspace=tmp_path / "workspace",
+            report_path=report,
+        )
+    assert opened == []
+    assert not (tmp_path / "workspace").exists() and not (tmp_path / "mlflow.db").exists()
+
+
+def test_a_model_export_that_fails_while_writing_names_the_folder_not_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aieng.pipeline import registry, tracking
+
+    tracking.quiet_mlflow()  # no telemetry: the tests run offline
+    import mlflow.artifacts
+
+    def download(*, dst_path: str, **kwargs: Any) -> str:
+        (Path(dst_path) / "MLmodel").write_text("half a model")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(registry, "_use_store", lambda client: None)
+    monkeypatch.setattr(mlflow.artifacts, "download_artifacts", download)
+    client: Any = SimpleNamespace(tracking_uri=f"sqlite:///{tmp_path / 'mlflow.db'}")
+    with pytest.raises(InputFileError) as err:
+        registry.export_model(client, "churn@champion", tmp_path / "model")
+    assert err.value.message == (
+        f"cannot export 'churn@champion' to {str(tmp_path / 'model')!r}: No space left on device"
+    )
+    assert list(tmp_path.iterdir()) == []  # the half-copied folder is gone
 
 
 def test_pipeline_run_with_a_missing_data_file(cli: Any, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -97,14 +98,17 @@ def test_export_then_import_on_another_machine_keeps_the_newer_mark(tmp_path: Pa
             '{"format": "aieng-progress", "version": 9}',
             r"has export version 9; this aieng reads version 1",
         ),
+        ("[1, 2]", r"is not an aieng progress export"),  # JSON, but not an object
+        ('"aieng-progress"', r"is not an aieng progress export"),
         (
             '{"format": "aieng-progress", "version": 1, "items": [{"id": "a", "status": "won"}]}',
-            r"item 0 is malformed",
+            r"item 0 \('a'\) has an unknown status 'won'",
         ),
         (
             '{"format": "aieng-progress", "version": 1, "items": '
             '[{"id": "a", "status": "done", "updated_at": "2026-01-01T00:00:00"}]}',
-            r"item 0 is malformed",  # no time zone: cannot be ordered against other marks
+            # no time zone: cannot be ordered against other marks
+            r"item 0 \('a'\) has updated_at '2026-01-01T00:00:00' without a time zone",
         ),
     ],
 )
@@ -117,6 +121,82 @@ def test_bad_import_files_are_refused_and_nothing_changes(
     with pytest.raises(InputFileError, match=message):
         store.import_file(bad, known_ids=set())
     assert {k: e.status for k, e in store.entries().items()} == {"data.a": "done"}
+
+
+GOOD = {"id": "data.b", "status": "done", "updated_at": "2026-01-01T00:00:00+00:00"}
+
+
+def _export_of(items: object) -> str:
+    return json.dumps({"format": "aieng-progress", "version": 1, "items": items})
+
+
+def _in(delta: timedelta) -> str:
+    return (datetime.now(UTC) + delta).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        # A mark from the future would win every later merge, for ever.
+        (
+            [GOOD, {"id": "data.c", "status": "done", "updated_at": "2999-01-01T00:00:00+00:00"}],
+            r"item 1 \('data\.c'\) is dated 2999-01-01T00:00:00\+00:00, in the future",
+        ),
+        (
+            [{"id": "data.c", "status": "done", "updated_at": "2999-01-01T09:00:00+09:00"}],
+            r"item 0 \('data\.c'\) is dated 2999-01-01T09:00:00\+09:00, in the future",
+        ),
+        (
+            [GOOD, {"id": "data.c", "status": "done", "updated_at": _in(timedelta(days=2))}],
+            r"item 1 \('data\.c'\) is dated .*, in the future",
+        ),
+        (
+            [{"id": "data.c", "status": "done", "updated_at": "yesterday"}],
+            r"item 0 \('data\.c'\) has updated_at 'yesterday', not an ISO 8601 date and time",
+        ),
+        (
+            [{"id": "data.c", "status": "done", "updated_at": 20260101}],
+            r"item 0 \('data\.c'\) has updated_at 20260101, not an ISO 8601 date and time",
+        ),
+        (
+            [{"id": "data.c", "status": "done", "updated_at": "0001-01-01T00:00:00+01:00"}],
+            r"item 0 \('data\.c'\) has updated_at '0001-01-01T00:00:00\+01:00', outside the years",
+        ),
+        ([GOOD, {"id": "data.c", "status": "done"}], r"item 1 \('data\.c'\) has no updated_at"),
+        (
+            [{"id": "data.c", "updated_at": GOOD["updated_at"]}],
+            r"item 0 \('data\.c'\) has no status",
+        ),
+        ([{"status": "done", "updated_at": GOOD["updated_at"]}], r"item 0 has no id"),
+        ([{**GOOD, "id": 7}], r"item 0 has the id 7; an id is a non-empty text"),
+        ([{**GOOD, "id": " "}], r"item 0 has the id ' '; an id is a non-empty text"),
+        ([{**GOOD, "status": "Done!"}], r"item 0 \('data\.b'\) has an unknown status 'Done!'"),
+        ([GOOD, "data.c"], r"item 1 is 'data\.c', not an object with id, status and updated_at"),
+        ([GOOD, GOOD], r"item 1 repeats the id 'data\.b' of item 0"),
+        ({"data.b": "done"}, r"'items' is an object, not a list of marks"),
+        (None, r"'items' is null, not a list of marks"),
+        (3, r"'items' is a number, not a list of marks"),
+    ],
+)
+def test_an_import_with_one_bad_mark_imports_nothing(
+    store: ProgressStore, tmp_path: Path, items: object, message: str
+) -> None:
+    store.mark(["data.a"], "done")
+    bad = tmp_path / "bad.json"
+    bad.write_text(_export_of(items))
+    with pytest.raises(InputFileError, match=message) as err:
+        store.import_file(bad, known_ids={"data.a", "data.b", "data.c"})
+    assert str(bad) in err.value.message and err.value.hint
+    assert {k: e.status for k, e in store.entries().items()} == {"data.a": "done"}
+
+
+def test_a_mark_a_little_ahead_is_clock_skew_and_is_imported(
+    store: ProgressStore, tmp_path: Path
+) -> None:
+    # Two machines' clocks disagree by seconds, or by hours when one is set wrong: forgiven.
+    ahead = tmp_path / "ahead.json"
+    ahead.write_text(_export_of([{**GOOD, "updated_at": _in(timedelta(hours=20))}]))
+    assert store.import_file(ahead, known_ids={"data.b"}).added == 1
 
 
 def test_missing_import_file(store: ProgressStore, tmp_path: Path) -> None:

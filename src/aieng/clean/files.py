@@ -2,9 +2,11 @@
 
 Next to ``OUTPUT`` (say ``clean.csv``) go ``clean.csv.changes.json`` (the change log) and
 ``clean.csv.flags.csv`` (row, column, step, reason; rows are 0-based data rows of the input; just
-the header when nothing was flagged). Every file is written atomically; the input is never opened
-for writing, and an output that is the input is refused even with ``overwrite``. Existing outputs
-are replaced only with ``overwrite=True`` (``--force``), like ``aieng data export``.
+the header when nothing was flagged). The files are written all or nothing
+(:func:`aieng.io.atomic_paths`): a failure leaves none of them, and no earlier one is touched.
+The input is never opened for writing, and an output that is the input is refused even with
+``overwrite``. Existing outputs are replaced only with ``overwrite=True`` (``--force``), like
+``aieng data export``.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from aieng.clean import changelog
 from aieng.clean.config import CleanConfig
 from aieng.clean.corrupt import Corrupted, corrupt, to_text
 from aieng.clean.pipeline import CleanResult, clean
-from aieng.datasets.writer import FORMATS
+from aieng.datasets.writer import FORMATS, Format, write_frame
 from aieng.errors import UsageError
-from aieng.io import atomic_write, check_output
-from aieng.tables import read_table, write_table
+from aieng.io import atomic_paths, check_output
+from aieng.tables import read_table
 
 WRITE_SUFFIXES = tuple(FORMATS)  # .csv, .parquet, .jsonl
 
@@ -46,13 +48,20 @@ def companions(output: Path) -> tuple[Path, Path]:
     )
 
 
-def check_outputs(source: Path, output: Path, report: Path | None, *, overwrite: bool) -> None:
-    """Refuse bad outputs before any work: same as input, wrong suffix, a folder, existing."""
-    if output.suffix.lower() not in WRITE_SUFFIXES:
+def table_format(output: Path) -> Format:
+    """The format a table is written in, from its suffix; an unknown suffix is a usage error."""
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
         raise UsageError(
-            f"cannot write {output.name!r}: unsupported suffix {output.suffix or '(none)'!r}",
+            f"cannot write {output.name!r}: unsupported suffix {suffix or '(none)'!r}",
             hint=f"end the output name with one of {', '.join(WRITE_SUFFIXES)}.",
         )
+    return FORMATS[suffix]
+
+
+def check_outputs(source: Path, output: Path, report: Path | None, *, overwrite: bool) -> None:
+    """Refuse bad outputs before any work: same as input, wrong suffix, a folder, existing."""
+    table_format(output)
     targets = [output, *companions(output)] + ([report] if report is not None else [])
     for target in targets:
         check_output(target, source=source, overwrite=overwrite)
@@ -77,21 +86,28 @@ def clean_file(
     stage("cleaning")
     result = clean(frame, config)
     page = None
-    if html is not None:  # built before anything is written: a failure leaves no half output
+    if html is not None:  # drawn before anything is written
         stage("drawing the report")
         from aieng.clean.report import build_report
 
-        page = build_report(frame, result, title=f"Cleaning {src.name}")
+        page = build_report(frame, result, title=f"Cleaning {src.name}").render()
     stage("writing")
-    write_table(result.frame, out, source=src, overwrite=overwrite)
     changes_path, flags_path = companions(out)
     summary = {"input": str(src), "output": str(out), **result.summary()}
-    atomic_write(changes_path, changelog.to_json(list(result.changes), summary=summary))
-    # Always written (a header alone when nothing was flagged): a stale file from an earlier
-    # run must never sit next to a new output.
-    flags_written = write_table(result.flags, flags_path, source=src, overwrite=True)
-    report_path = page.write(html) if page is not None and html is not None else None
-    return CleanedFile(result, out, changes_path, flags_written, report_path)
+    log = changelog.to_json(list(result.changes), summary=summary)
+    # All or nothing: the files are written beside their targets and renamed into place only once
+    # every one of them is complete. A table without its change log, left by a disk that filled
+    # up, would be misleading, and would block the rerun ("already exists") for no reason.
+    targets = [out, changes_path, flags_path] + ([html] if html is not None else [])
+    with atomic_paths(targets) as tmps:
+        write_frame(result.frame, tmps[0], table_format(out))
+        tmps[1].write_bytes(log.encode("utf-8"))  # bytes: no newline translation on Windows
+        # Always written (a header alone when nothing was flagged): a stale file from an earlier
+        # run must never sit next to a new output.
+        write_frame(result.flags, tmps[2], "csv")
+        if page is not None:
+            tmps[3].write_bytes(page.encode("utf-8"))
+    return CleanedFile(result, out, changes_path, flags_path, html)
 
 
 def truth_table(corrupted: Corrupted) -> pd.DataFrame:
@@ -151,8 +167,12 @@ def write_corrupted(
         Path(truth).expanduser() if truth is not None else out.with_name(out.name + ".truth.csv")
     )
     for target in (out, truth_path):  # both checked before either is written
+        table_format(target)
         check_output(target, overwrite=overwrite)
     corrupted = corrupt(name, seed=seed, rate=rate)
-    write_table(corrupted.dirty, out, overwrite=overwrite)
-    write_table(truth_table(corrupted), truth_path, overwrite=overwrite)
+    truth_rows = truth_table(corrupted)
+    # Both or neither: a dirty file without its truth cannot be scored, and would block the rerun.
+    with atomic_paths([out, truth_path]) as (dirty_tmp, truth_tmp):
+        write_frame(corrupted.dirty, dirty_tmp, table_format(out))
+        write_frame(truth_rows, truth_tmp, table_format(truth_path))
     return corrupted, out, truth_path

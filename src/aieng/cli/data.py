@@ -71,7 +71,11 @@ def show(
     card = get_card(name)
     if report is not None:
         from aieng.datasets.card_report import build_card_report
+        from aieng.io import check_output
 
+        # Before the plots are drawn. The report is rebuilt from the card on every call, so an
+        # existing one is replaced, as before; a folder or an unwritable path is refused.
+        check_output(report, overwrite=True)
         written = build_card_report(card.name).write(report)
         console.stderr().print(f"Wrote the data card report to {escape(str(written))}")
     if as_json:

@@ -166,6 +166,7 @@ def export(
     from aieng.pipeline import registry, tracking
 
     registry.parse_reference(model)  # a malformed reference fails before MLflow starts
+    registry.check_export_folder(out)  # and so does a folder that cannot be made
     client = tracking.connect(tracking_uri)
     path = registry.export_model(client, model, out)
     digest = (path / DIGEST_FILE).read_text(encoding="utf-8").strip()

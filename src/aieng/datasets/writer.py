@@ -19,7 +19,7 @@ import pandas as pd
 
 from aieng.datasets.loaders import load
 from aieng.errors import InputFileError, UsageError
-from aieng.io import atomic_path
+from aieng.io import atomic_path, check_output
 
 Format = Literal["csv", "parquet", "jsonl"]
 FORMATS: dict[str, Format] = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
@@ -39,20 +39,10 @@ def export(name: str, path: Path | str, fmt: str | None = None, *, overwrite: bo
             hint=f"give a file name, e.g. {str(target / (name + '.csv'))!r}.",
         )
     chosen = _format(target, fmt)
-    if target.exists() and not overwrite:
-        raise InputFileError(
-            f"the output {str(target)!r} already exists",
-            hint="choose another path, or pass --force to overwrite it.",
-        )
+    check_output(target, overwrite=overwrite)  # exists? writable? — before the data is loaded
     frame = load(name)  # validated against the card before anything is written
-    try:
-        with atomic_path(target) as tmp:
-            write_frame(frame, tmp, chosen)
-    except OSError as exc:
-        raise InputFileError(
-            f"cannot write {str(target)!r}: {exc.strerror or exc}",
-            hint="choose an output path in a folder you can write to.",
-        ) from exc
+    with atomic_path(target) as tmp:  # a failed write is an InputFileError naming the file
+        write_frame(frame, tmp, chosen)
     return target
 
 

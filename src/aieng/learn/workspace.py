@@ -56,11 +56,11 @@ def start(exercise: Exercise, *, reset: bool = False) -> Started:
         backup = workspace_dir() / BACKUP_DIR / f"{target.stem}.{stamp}{target.suffix}"
         backup.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(target, backup)  # a copy first: the work survives even if the write fails
+    starter = starter_path(exercise).read_bytes()
     try:
-        atomic_write(target, starter_path(exercise).read_bytes())
-    except OSError as exc:
+        atomic_write(target, starter)
+    except InputFileError as exc:  # its message names the file and the reason; the fix differs
         raise InputFileError(
-            f"cannot write the starter to {str(target)!r}: {exc.strerror}",
-            hint=f"run from a folder you can write to, or set {WORKSPACE_ENV}.",
+            exc.message, hint=f"run from a folder you can write to, or set {WORKSPACE_ENV}."
         ) from exc
     return Started(target, created=True, backup=backup)

@@ -245,6 +245,22 @@ def model_uri(ref: str) -> str:
     return f"models:/{name}/{which}" if which.isdigit() else f"models:/{name}@{which}"
 
 
+def check_export_folder(out_dir: Path) -> None:
+    """Refuse a model folder that exists, or that its parent folder would not take.
+
+    :func:`export_model` calls it; the CLI calls it first too, before MLflow starts.
+    """
+    from aieng.errors import InputFileError
+    from aieng.io import check_writable
+
+    if out_dir.exists():
+        raise InputFileError(
+            f"the output folder {str(out_dir)!r} already exists",
+            hint="give a new folder name; a model folder is never merged into another.",
+        )
+    check_writable(out_dir)  # a file and a folder need the same right: to add to the parent
+
+
 def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     """Copy the MLflow model folder of ``ref`` to ``out_dir`` (which must not exist yet).
 
@@ -262,13 +278,10 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     from aieng.errors import InputFileError, NotFoundError
     from aieng.integrity import DIGEST_FILE, check, folder_digest
 
-    if out_dir.exists():
-        raise InputFileError(
-            f"the output folder {str(out_dir)!r} already exists",
-            hint="give a new folder name; a model folder is never merged into another.",
-        )
+    check_export_folder(out_dir)
     version, recorded = recorded_digest(client, ref)
-    uri = model_uri(ref)
+    name = parse_reference(ref)[0]
+    uri = model_uri(f"{name}/{version}")  # the version whose digest this is, if the alias moves
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
@@ -277,7 +290,6 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
             artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
         )
         if recorded:
-            name = parse_reference(ref)[0]
             digest = check(tmp, recorded, recorded_by=f"the registry ({name} version {version})")
         else:  # registered before digests were recorded: at least later damage is caught
             digest = folder_digest(tmp)
@@ -292,6 +304,13 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
             f"no model {ref!r} in the registry at {client.tracking_uri}: {exc.message}",
             hint=HINT_REGISTER,
         ) from None
+    except OSError as exc:  # a full disk, a folder removed meanwhile: not a bug in aieng
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise InputFileError(
+            f"cannot export {ref!r} to {str(out_dir)!r}: {exc.strerror or exc}",
+            hint="check that the disk has room and the folder can be written; "
+            "`aieng --debug` shows the file that failed.",
+        ) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

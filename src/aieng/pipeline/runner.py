@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import joblib  # type: ignore[import-untyped]
 
+from aieng.io import check_output
 from aieng.pipeline import data, modelling, registry, tracking
 from aieng.pipeline.config import PipelineConfig
 from aieng.pipeline.contract import ContractViolation
@@ -86,6 +87,9 @@ def run_pipeline(
     hear = listener or _Silent()
     ws = Workspace(workspace or workspace_for(config))
     report_path = report_path or ws.root / "report.html"
+    # Before MLflow opens: a report that cannot be written must not cost a training run, nor
+    # leave a registered model version behind. Each run replaces the report, hence overwrite.
+    check_output(report_path, overwrite=True)
     client = tracking.connect(tracking_uri)
     experiment = tracking.experiment_id(client, config.name)
     run = client.create_run(

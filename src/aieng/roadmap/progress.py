@@ -17,18 +17,23 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from aieng.errors import InputFileError, UsageError
-from aieng.io import atomic_write
+from aieng.io import atomic_write, check_output
 from aieng.store import write_transaction
 
 Status = Literal["pending", "learning", "done", "skipped"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 EXPORT_FORMAT = "aieng-progress"
 EXPORT_VERSION = 1
+# How far ahead of this machine's clock an imported mark may be dated. Two machines' clocks
+# disagree: by seconds with network time, by hours when one is set to local time but believes it
+# is UTC (up to 14 h). A day forgives both. A mark dated later than that is a broken clock or a
+# hand edit, and as the newer mark wins every merge, it would never be replaced: it is refused.
+CLOCK_SKEW = timedelta(days=1)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS progress (
@@ -107,7 +112,11 @@ class ProgressStore:
         return len(rows)
 
     def export(self, path: Path) -> int:
-        """Write every mark to a JSON file (atomically); return the number of marks."""
+        """Write every mark to a JSON file (atomically); return the number of marks.
+
+        An existing file is replaced: an export is a snapshot, and the newest is the one to keep.
+        """
+        check_output(path, overwrite=True)  # a folder or an unwritable path: said before reading
         items = [
             {"id": e.item_id, "status": e.status, "updated_at": e.updated_at}
             for e in sorted(self.entries().values(), key=lambda e: e.item_id)
@@ -144,7 +153,11 @@ class ProgressStore:
 
 
 def read_export(path: Path) -> list[Entry]:
-    """Read and check a progress export; every problem names the file and the fix."""
+    """Read and check a progress export; every problem names the file, the item and the fix.
+
+    All or nothing: every mark is checked before any is returned, so an import with one bad
+    mark imports none.
+    """
     path = Path(path)
     hint = "give a file written by `aieng progress export`."
     try:
@@ -165,21 +178,100 @@ def read_export(path: Path) -> list[Entry]:
             f"this aieng reads version {EXPORT_VERSION}",
             hint="export it again with the same aieng version, or upgrade aieng.",
         )
-    entries = []
-    for i, item in enumerate(doc.get("items", [])):
-        try:
-            status = item["status"]
-            if status not in STATUSES or not isinstance(item["id"], str):
-                raise ValueError(status)
-            stamp = datetime.fromisoformat(item["updated_at"])
-            if stamp.tzinfo is None:
-                raise ValueError("updated_at has no time zone")
-            # One canonical form (UTC, microseconds) so that string order is time order.
-            updated_at = stamp.astimezone(UTC).isoformat(timespec="microseconds")
-            entries.append(Entry(item["id"], status, updated_at))
-        except (KeyError, TypeError, ValueError) as exc:
+    items = doc.get("items", [])
+    if not isinstance(items, list):
+        raise InputFileError(
+            f"{str(path)!r}: 'items' is {_json_kind(items)}, not a list of marks", hint=hint
+        )
+    latest = datetime.now(UTC) + CLOCK_SKEW
+    entries: list[Entry] = []
+    first_seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        entry = _entry(item, where=f"{str(path)!r}: item {i}", latest=latest)
+        if entry.item_id in first_seen:
+            # Two marks for one id: which one wins would depend on the order, not on the dates.
             raise InputFileError(
-                f"{str(path)!r}: item {i} is malformed ({item!r})",
-                hint=f"each item needs an id, a status ({', '.join(STATUSES)}) and updated_at.",
-            ) from exc
+                f"{str(path)!r}: item {i} repeats the id {entry.item_id!r} of item "
+                f"{first_seen[entry.item_id]}",
+                hint="keep one mark per id; an export never repeats one.",
+            )
+        first_seen[entry.item_id] = i
+        entries.append(entry)
     return entries
+
+
+def _entry(item: Any, *, where: str, latest: datetime) -> Entry:
+    """One mark of an export, checked field by field; ``where`` names it in every error."""
+    if not isinstance(item, dict):
+        raise _malformed(f"{where} is {item!r}, not an object with id, status and updated_at")
+    if "id" not in item:
+        raise _malformed(f"{where} has no id")
+    item_id = item["id"]
+    if not isinstance(item_id, str) or not item_id.strip():
+        raise _malformed(f"{where} has the id {item_id!r}; an id is a non-empty text")
+    where = f"{where} ({item_id!r})"
+    if "status" not in item:
+        raise _malformed(f"{where} has no status")
+    status = _status(item["status"], where)
+    if "updated_at" not in item:
+        raise _malformed(f"{where} has no updated_at")
+    stamp = _timestamp(item["updated_at"], where)
+    if stamp > latest:
+        # The newer mark wins every merge, so a mark from the future would never be replaced.
+        raise InputFileError(
+            f"{where} is dated {item['updated_at']}, in the future",
+            hint="check the clock of the machine that exported it (up to a day ahead is "
+            "accepted as clock difference), correct or remove the mark, and import again.",
+        )
+    # One canonical form (UTC, microseconds) so that string order is time order.
+    return Entry(item_id, status, stamp.astimezone(UTC).isoformat(timespec="microseconds"))
+
+
+def _status(value: Any, where: str) -> Status:
+    for status in STATUSES:
+        if value == status:
+            return status
+    raise InputFileError(
+        f"{where} has an unknown status {value!r}", hint=f"use one of: {', '.join(STATUSES)}."
+    )
+
+
+def _timestamp(value: Any, where: str) -> datetime:
+    """``updated_at`` as an aware datetime; a date without a time zone cannot be ordered."""
+    hint = "write it as ISO 8601 with a time zone, e.g. 2026-01-31T09:30:00+00:00."
+    try:
+        stamp = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputFileError(
+            f"{where} has updated_at {value!r}, not an ISO 8601 date and time", hint=hint
+        ) from None
+    if stamp.tzinfo is None:
+        raise InputFileError(f"{where} has updated_at {value!r} without a time zone", hint=hint)
+    try:
+        stamp.astimezone(UTC)  # year 1 at +01:00 is still year 0 in UTC, which does not exist
+    except OverflowError:
+        raise InputFileError(
+            f"{where} has updated_at {value!r}, outside the years 1 to 9999 in UTC", hint=hint
+        ) from None
+    return stamp
+
+
+def _malformed(message: str) -> InputFileError:
+    return InputFileError(
+        message,
+        hint=f"each mark needs an id, a status ({', '.join(STATUSES)}) and updated_at; "
+        "give a file written by `aieng progress export`.",
+    )
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words (a Python type name would puzzle a user)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):  # before int: True is an int in Python
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    return "a list" if isinstance(value, list) else "an object"
