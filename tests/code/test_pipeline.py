@@ -286,6 +286,7 @@ def test_a_model_export_that_fails_while_writing_names_the_folder_not_a_bug(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(registry, "_use_store", lambda client: None)
+    monkeypatch.setattr(registry, "recorded_digest", lambda client, ref: ("1", None))
     monkeypatch.setattr(mlflow.artifacts, "download_artifacts", download)
     client: Any = SimpleNamespace(tracking_uri=f"sqlite:///{tmp_path / 'mlflow.db'}")
     with pytest.raises(InputFileError) as err:
