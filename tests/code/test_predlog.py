@@ -276,6 +276,56 @@ def test_a_broken_writer_thread_rejects_instead_of_hanging(
     log.close()
 
 
+@pytest.mark.parametrize("how", ["deleted", "replaced", "moved"])
+def test_a_log_file_deleted_or_replaced_while_open_refuses_writes(
+    tmp_path: Path, sqlite_url: str, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SQLite keeps committing into an unlinked file: every later "200" would be data loss."""
+    log = PredictionLog(sqlite_url)
+    log.start()
+    run(log.write([make()]))
+    path = tmp_path / "log" / "predictions.db"
+    if how == "deleted":
+        path.unlink()
+    elif how == "replaced":
+        other = tmp_path / "other.db"
+        sqlite3.connect(other).close()
+        other.replace(path)
+    else:
+        path.rename(tmp_path / "log" / "rotated.db")
+    with pytest.raises(LogError, match="deleted, moved or replaced"):
+        run(log.write([make()]))
+    assert "deleted, moved or replaced" in run(log.check())
+    assert "prediction log" in caplog.text  # said once in the service's log, as an error
+    with pytest.raises(LogError, match="deleted, moved or replaced"):  # and it stays refused
+        run(log.write([make()]))
+    log.close()
+
+
+def test_check_says_whether_the_log_can_be_written_now(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aieng.serve.predlog_db as db
+
+    log = PredictionLog(sqlite_url)
+    log.start()
+    assert run(log.check()) == ""  # a fresh log: the probe wrote
+
+    def full(*_: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(db, "insert_rows", full)
+    with pytest.raises(LogError, match="disk is full"):
+        run(log.write([make()]))
+    monkeypatch.setattr(db, "touch_heartbeat", full)  # still full: the probe fails too
+    assert "disk is full" in run(log.check())
+    monkeypatch.undo()  # room again
+    assert run(log.check()) == ""  # a probe, not a request, finds it out
+    run(log.write([make()]))
+    assert log.count() == 1
+    log.close()
+
+
 def test_bad_settings_are_refused() -> None:
     with pytest.raises(LogError, match="max_batch=0"):
         PredictionLog("sqlite:///x.db", max_batch=0)

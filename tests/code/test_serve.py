@@ -153,6 +153,19 @@ def test_model_health_ready_and_metrics(client: TestClient) -> None:
     assert 'aieng_model_info{name="churn",version="1"} 1.0' in text
 
 
+def test_a_log_that_cannot_be_written_makes_the_service_not_ready(
+    tmp_path: Path, client: TestClient
+) -> None:
+    assert client.get("/ready").status_code == 200
+    (tmp_path / "predictions.db").unlink()  # deleted while the service runs
+    r = client.post("/v1/predict", json=RECORD)
+    assert r.status_code == 503 and r.headers["retry-after"] == "1"
+    r = client.get("/ready")
+    assert r.status_code == 503 and r.json()["ready"] is False
+    assert "deleted, moved or replaced" in r.json()["reason"]
+    assert client.get("/health").status_code == 200  # alive, not ready
+
+
 def test_docs_render_offline(client: TestClient) -> None:
     html = client.get("/docs").text
     assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html

@@ -262,14 +262,19 @@ def create_app(
     async def health() -> Response:
         return _reply({"status": "ok"})
 
-    @app.get("/ready", summary="Readiness: a model is loaded")
+    @app.get("/ready", summary="Readiness: a model is loaded and the prediction log writes")
     async def ready() -> Response:
         serving: Serving | None = app.state.serving
         if serving is None:
-            return _reply({"ready": False}, status_code=503)
-        return _reply(
-            {"ready": True, "model": serving.model.name, "version": serving.model.version}
-        )
+            return _reply({"ready": False, "reason": "no model is loaded yet"}, status_code=503)
+        which = {"model": serving.model.name, "version": serving.model.version}
+        # A service that answers every prediction with 503 (a full disk, a deleted log file)
+        # is not ready: the load balancer should send its traffic elsewhere.
+        problem = await predlog.check()
+        if problem:
+            reason = f"the prediction log cannot be written: {problem}"
+            return _reply({"ready": False, "reason": reason, **which}, status_code=503)
+        return _reply({"ready": True, **which})
 
     @app.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
     async def prometheus() -> Response:

@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import repeat
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
@@ -49,6 +50,10 @@ __all__ = ["LogError", "Prediction", "PredictionLog", "Predictions", "default_ur
 
 _log = logging.getLogger(__name__)
 HINT_NEW = "call start() first; a closed log cannot be restarted: make a new PredictionLog."
+HINT_BROKEN = (
+    "restart the service: it opens a new file (what was written since the old one was "
+    "removed is lost with it)."
+)
 
 
 def new_ids(n: int) -> list[str]:
@@ -189,7 +194,7 @@ def default_url() -> str:
 class _Job:
     """One ``write`` or ``feedback`` call, waiting in the queue for the writer thread."""
 
-    __slots__ = ("feedback", "future", "loop", "params", "rows", "size")
+    __slots__ = ("feedback", "future", "loop", "params", "probe", "rows", "size")
 
     def __init__(
         self,
@@ -197,8 +202,9 @@ class _Job:
         *,
         rows: Sequence[Prediction] | Predictions = (),
         feedback: dict[str, Any] | None = None,
+        probe: bool = False,
     ) -> None:
-        self.loop, self.rows, self.feedback = loop, rows, feedback
+        self.loop, self.rows, self.feedback, self.probe = loop, rows, feedback, probe
         self.future: asyncio.Future[bool] = loop.create_future()
         self.size = len(rows) or 1  # rows it adds to a batch
         self.params: list[tuple[Any, ...]] = []  # the rows as table rows (made by the writer)
@@ -255,6 +261,11 @@ class PredictionLog:
         self._thread: threading.Thread | None = None
         self._closed = False
         self._failure = ""  # why the writer thread stopped on its own, if it did
+        self._file: Path | None = None  # SQLite: the database file, and which file it was
+        self._identity: tuple[int, int] | None = None
+        self._broken = ""  # why the log must never be written again (its file was deleted)
+        self._problem = ""  # why the last transaction failed; "" once one succeeds again
+        self._last_ok = 0.0  # time.monotonic() of the last commit
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -267,6 +278,9 @@ class PredictionLog:
                 return
             self._engine = db.open_engine(self.url, self.sqlite_synchronous)
             self._text_time = self._engine.dialect.name == "sqlite"
+            self._file = db.sqlite_file(self._engine)
+            if self._file is not None:
+                self._identity = db.file_identity(self._file)
             self._thread = threading.Thread(target=self._run, name="predlog-writer", daemon=True)
             self._thread.start()
 
@@ -300,6 +314,24 @@ class PredictionLog:
         row = {"prediction_id": prediction_id, "outcome": bool(outcome), "received_at": when}
         return await self._submit(feedback=row)
 
+    async def check(self, *, max_age_s: float = 10.0) -> str:
+        """ "" if the log can take a commit now, else why not (what ``GET /ready`` reports).
+
+        A commit that succeeded less than ``max_age_s`` ago is proof enough. Otherwise a probe
+        (one row in the ``heartbeat`` table, committed like any write) finds out: so a log that
+        failed says so until it works again, and says it has recovered without a customer's
+        request having to risk it.
+        """
+        if self._broken or self._failure:
+            return self._broken or self._failure
+        if not self._problem and time.monotonic() - self._last_ok < max_age_s:
+            return ""
+        try:
+            await self._submit(probe=True)
+        except LogError as exc:
+            return exc.message
+        return ""
+
     async def _submit(self, **kwargs: Any) -> bool:
         job = _Job(asyncio.get_running_loop(), **kwargs)
         with self._lock:
@@ -309,6 +341,8 @@ class PredictionLog:
                 raise LogError(
                     f"the prediction log {mask(self.url)} is {state}{why}", hint=HINT_NEW
                 )
+            if self._broken:
+                raise LogError(self._broken, hint=HINT_BROKEN)
             self._queue.put(job)
         return await job.future
 
@@ -374,6 +408,7 @@ class PredictionLog:
                 for job in ready:
                     self._commit_ready([job])
             else:
+                self._problem = db.reason(exc)
                 for job in ready:
                     job.settle(self._error(exc, job.size))
             return
@@ -388,12 +423,33 @@ class PredictionLog:
         known: set[str] = set()
         with self._engine.begin() as conn:
             db.begin_write(conn)
+            self._check_file()  # with the write lock held: nobody else writes meanwhile
             if rows:
                 db.insert_rows(conn, rows)
             if notes:  # after the rows: a prediction and its feedback may share a batch
                 known = db.store_feedback(conn, notes)
+            if any(job.probe for job in ready):
+                db.touch_heartbeat(conn, datetime.now(UTC))
         self.commits += 1
+        self._problem, self._last_ok = "", time.monotonic()
         return [job.feedback is None or job.feedback["prediction_id"] in known for job in ready]
+
+    def _check_file(self) -> None:
+        """Refuse to commit when the SQLite file is no longer the one this log opened.
+
+        SQLite keeps writing into a file that was deleted or replaced while it was open (the
+        open descriptor still points at the old one), so every commit after that would be an
+        acknowledged prediction nobody can read: the log refuses, for good, and says so once.
+        """
+        if self._file is None or db.file_identity(self._file) == self._identity:
+            return
+        if not self._broken:
+            self._broken = (
+                f"the prediction log's file {self._file} was deleted, moved or replaced while "
+                "the service ran; nothing more is written to it"
+            )
+            _log.error(self._broken)
+        raise LogError(self._broken, hint=HINT_BROKEN)
 
     def _error(self, exc: BaseException, n_rows: int) -> LogError:
         return LogError(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -55,6 +56,11 @@ FEEDBACK = sa.Table(
     sa.Column("prediction_id", sa.String, sa.ForeignKey(PREDICTIONS.c.id), primary_key=True),
     sa.Column("outcome", sa.Boolean, nullable=False),
     sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+)
+# One row: the time of the last probe (PredictionLog.check), which writes here to prove the log
+# still takes a commit (a full disk or a read-only file refuses it as it would a prediction).
+HEARTBEAT = sa.Table(
+    "heartbeat", _metadata, sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False)
 )
 FRAME_COLUMNS = [*PREDICTIONS.c.keys(), "outcome", "feedback_at"]
 
@@ -133,6 +139,28 @@ def _postgresql(url: URL) -> Engine:
         url = url.set(drivername="postgresql+psycopg")
     args = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
     return sa.create_engine(url, connect_args=args)
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine; None for PostgreSQL."""
+    if engine.dialect.name != "sqlite":
+        return None
+    return Path(str(engine.url.database))
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """``(device, inode)`` of ``path``: the same file, even renamed; None if it is gone."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def touch_heartbeat(conn: sa.Connection, now: datetime) -> None:
+    """Replace the heartbeat row (a probe's write)."""
+    conn.execute(HEARTBEAT.delete())
+    conn.execute(HEARTBEAT.insert().values(checked_at=now))
 
 
 def begin_write(conn: sa.Connection) -> None:
