@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from serve_setup import ADMIN, KEY, RECORD, settings_for
 
+from aieng.errors import NotFoundError
 from aieng.serve.app import create_app
 from aieng.serve.model import load_dir
 
@@ -192,6 +193,57 @@ def test_reload_switches_the_model_atomically(tmp_path: Path, churn_model_dir: P
         }
         assert c.post("/v1/predict", json=RECORD).json()["version"] == "2"
         assert 'aieng_model_info{name="churn",version="2"} 1.0' in c.get("/metrics").text
+
+
+@pytest.mark.parametrize(
+    ("failure", "hint"),
+    [
+        (NotFoundError("no model 'churn@champion' in the registry", hint="run it"), "run it"),
+        (RuntimeError("the pickle is from another Python"), "see the service's log"),
+    ],
+)
+def test_a_failed_reload_answers_json_and_the_old_model_keeps_serving(
+    tmp_path: Path, churn_model_dir: Path, failure: Exception, hint: str
+) -> None:
+    first = load_dir(churn_model_dir)
+    calls = {"n": 0}
+
+    def loader() -> Any:
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise failure
+        return first
+
+    app = create_app(settings_for(tmp_path, churn_model_dir), loader=loader)
+    with TestClient(app, headers={"X-API-Key": ADMIN}, raise_server_exceptions=False) as c:
+        r = c.post("/v1/admin/reload")
+        assert r.status_code == 500 and r.headers["content-type"] == "application/json"
+        body = r.json()
+        said = failure.message if isinstance(failure, NotFoundError) else str(failure)
+        assert said in body["error"] and body["error"].startswith("reload failed")
+        assert hint in body["hint"] and body["serving"] == {"name": "churn", "version": "1"}
+        assert body["request_id"] == r.headers["x-request-id"]
+        assert c.post("/v1/predict", json=RECORD).json()["version"] == "1"
+
+
+def test_an_unexpected_error_is_a_json_500_with_the_request_id(
+    tmp_path: Path, churn_model_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(settings_for(tmp_path, churn_model_dir))
+    with TestClient(app, headers={"X-API-Key": KEY}, raise_server_exceptions=False) as c:
+        app.state.batcher.predict = _broken  # a bug, as far as the client can tell
+        with caplog.at_level(logging.ERROR, logger="aieng.serve"):
+            r = c.post("/v1/predict", json=RECORD)
+    assert r.status_code == 500 and r.headers["content-type"] == "application/json"
+    assert r.json()["error"] == "internal error" and "never a bug" not in r.text
+    assert "ZeroDivisionError" not in r.text  # no internals to the client; they are logged
+    (logged,) = [rec for rec in caplog.records if rec.getMessage() == "unhandled error"]
+    assert "ZeroDivisionError" in caplog.text
+    assert logged.request_id == r.json()["request_id"]  # type: ignore[attr-defined]
+
+
+async def _broken(*_: Any) -> Any:
+    return 1 / 0
 
 
 def test_production_refuses_a_placeholder_admin_key(tmp_path: Path, churn_model_dir: Path) -> None:

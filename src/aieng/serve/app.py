@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.concurrency import run_in_threadpool
 
 from aieng import __version__
+from aieng.errors import AiengError
 from aieng.serve.batcher import Batcher, Stopped
 from aieng.serve.memory import settle_memory
 from aieng.serve.metrics import Metrics
@@ -285,9 +286,12 @@ def create_app(
         _require(request, settings, admin=True)
         async with reload_lock:  # two reloads at once would load twice for nothing
             before = current().model
-            fresh = prepare(await run_in_threadpool(load), settings)
-            if in_model_process(fresh.model):  # the model process gets it before the first request
-                await run_in_threadpool(runner.warm_up, fresh.model)
+            try:
+                fresh = prepare(await run_in_threadpool(load), settings)
+                if in_model_process(fresh.model):  # the model process gets it before a request
+                    await run_in_threadpool(runner.warm_up, fresh.model)
+            except Exception as exc:  # the old model keeps serving: say why, in JSON
+                return _reload_failed(request, before, exc)
             app.state.serving = fresh  # one assignment: a request sees the old or the new
             _show_model(metrics, fresh.model, previous=before)
             settle_memory()
@@ -300,6 +304,25 @@ def create_app(
         )
 
     return app
+
+
+def _reload_failed(request: Request, serving: ServedModel, exc: Exception) -> Response:
+    """A 500 that says why the reload failed and which model still serves."""
+    still = f"still serving {serving.name} version {serving.version}"
+    if isinstance(exc, AiengError):  # a known cause (no such model, a changed folder): its hint
+        log.error("reload failed", extra={"error": exc.message, "request_id": _rid(request)})
+        error, hint = exc.message, exc.hint
+    else:  # a bug, or a model that cannot load here: the traceback goes to the service's log
+        log.exception("reload failed", extra={"request_id": _rid(request)})
+        error = f"{type(exc).__name__}: {exc}"
+        hint = f"see the service's log for request id {_rid(request)}."
+    body = {
+        "error": f"reload failed: {error}; {still}",
+        "hint": hint,
+        "serving": {"name": serving.name, "version": serving.version},
+        "request_id": _rid(request),
+    }
+    return _reply(body, status_code=500)
 
 
 def _rid(request: Request) -> str:
