@@ -11,6 +11,15 @@ wild comes in many shapes, so it is read the way a careful person would:
   empty cell), which is what a cleaning tool wants: nothing is guessed before it looks. By default
   pandas infers numbers and missing values, which is what analysis code wants.
 
+A file is refused (:class:`InputFileError`, naming where and what to do) rather than read wrong:
+
+* **shape** — every CSV row has as many fields as the header, or the error names the line and
+  quotes it (pandas would take extra leading fields as the index and shift every value, and pad
+  short rows). Blank lines are skipped; a quoted delimiter or newline is part of one field; the
+  index is never inferred. This is one streaming pass before pandas reads: :mod:`aieng.csvshape`;
+* **NUL** — a NUL character (``\\x00``) in the text of a CSV is refused: it would become a
+  category of its own.
+
 :func:`write_table` writes atomically (temp file + rename), refuses to write over the input and
 refuses an existing file unless ``overwrite=True`` (``--force`` on the command line).
 """
@@ -22,6 +31,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aieng.csvshape import QUOTING, check_csv
 from aieng.errors import InputFileError, UsageError
 from aieng.io import atomic_path, check_output
 
@@ -175,7 +185,12 @@ def _read_csv(source: Path, *, raw: bool) -> pd.DataFrame:
             hint="give a file with a header line and at least one row.",
         )
     delimiter = sniff_delimiter(sample, fallback="\t" if source.suffix.lower() == ".tsv" else ",")
-    options: dict[str, object] = {"sep": delimiter, "encoding": encoding}
+    # Every row as wide as the header, no NUL, every quote closed: checked before pandas reads,
+    # because pandas would shift, pad or keep such rows without a word (see aieng.csvshape).
+    check_csv(source, encoding=encoding, delimiter=delimiter)
+    # index_col=False: the first column is data, never an index pandas guessed from a wide row.
+    options: dict[str, object] = {"sep": delimiter, "encoding": encoding, "index_col": False}
+    options.update(QUOTING)  # the quoting the check used, so both see the same fields
     if raw:
         # Every cell as the text in the file: "NA" stays "NA" until the cleaner decides.
         options.update(dtype=str, keep_default_na=False, na_filter=False)
@@ -185,7 +200,7 @@ def _read_csv(source: Path, *, raw: bool) -> pd.DataFrame:
         raise InputFileError(
             f"cannot parse {str(source)!r} as CSV (delimiter {delimiter!r}, "
             f"encoding {encoding}): {_first_line(exc)}",
-            hint="check that every row has the same number of fields as the header.",
+            hint="check the file's quoting, or save it again as a plain UTF-8 CSV.",
         ) from exc
 
 
