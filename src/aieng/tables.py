@@ -17,6 +17,8 @@ A file is refused (:class:`InputFileError`, naming where and what to do) rather 
   quotes it (pandas would take extra leading fields as the index and shift every value, and pad
   short rows). Blank lines are skipped; a quoted delimiter or newline is part of one field; the
   index is never inferred. This is one streaming pass before pandas reads: :mod:`aieng.csvshape`;
+* **names** — two columns with one name (CSV header, Parquet schema) are refused, not renamed
+  ``a.1``. A key repeated in one JSON object cannot be seen: the parser keeps the last value;
 * **NUL** — a NUL character (``\\x00``) in the text of a CSV is refused: it would become a
   category of its own.
 
@@ -187,7 +189,8 @@ def _read_csv(source: Path, *, raw: bool) -> pd.DataFrame:
     delimiter = sniff_delimiter(sample, fallback="\t" if source.suffix.lower() == ".tsv" else ",")
     # Every row as wide as the header, no NUL, every quote closed: checked before pandas reads,
     # because pandas would shift, pad or keep such rows without a word (see aieng.csvshape).
-    check_csv(source, encoding=encoding, delimiter=delimiter)
+    header = check_csv(source, encoding=encoding, delimiter=delimiter)
+    _refuse_duplicate_names(source, header)
     # index_col=False: the first column is data, never an index pandas guessed from a wide row.
     options: dict[str, object] = {"sep": delimiter, "encoding": encoding, "index_col": False}
     options.update(QUOTING)  # the quoting the check used, so both see the same fields
@@ -204,16 +207,54 @@ def _read_csv(source: Path, *, raw: bool) -> pd.DataFrame:
         ) from exc
 
 
+def _refuse_duplicate_names(source: Path, names: list[str]) -> None:
+    """Refuse two columns with one name: pandas would silently rename the second to ``a.1``.
+
+    Empty names are left alone: pandas calls each one ``Unnamed: <position>``, distinct and
+    visible, which is also what a delimiter at the end of the header gives.
+    """
+    positions: dict[str, list[int]] = {}
+    for position, name in enumerate(names, start=1):
+        if name:
+            positions.setdefault(name, []).append(position)
+    repeated = [
+        f"{name!r} (columns {_and(where)})" for name, where in positions.items() if len(where) > 1
+    ]
+    if repeated:
+        raise InputFileError(
+            f"{str(source)!r} has duplicate column names: {', '.join(repeated)}",
+            hint="rename them so every column has a name of its own, then read the file again.",
+        )
+
+
+def _and(numbers: list[int]) -> str:
+    """``[1, 3, 6]`` → ``"1, 3 and 6"``."""
+    return ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+
+
 def _read_parquet(source: Path) -> pd.DataFrame:
     import pandas as pd
+    import pyarrow.parquet as pq
 
     try:
-        return pd.read_parquet(source)
+        # The names from the file's footer, before any data: pyarrow allows two columns with one
+        # name, which pandas refuses with an error about "FieldRef" that names nothing useful.
+        names = pq.read_schema(source).names
     except Exception as exc:  # pyarrow raises its own ArrowInvalid / OSError family
-        raise InputFileError(
-            f"cannot read {str(source)!r} as Parquet: {_first_line(exc)}",
-            hint="is it really a Parquet file? Re-export it, or give a CSV instead.",
-        ) from exc
+        raise _not_parquet(source, exc) from exc
+    _refuse_duplicate_names(source, names)
+    try:
+        frame = pd.read_parquet(source)
+    except Exception as exc:
+        raise _not_parquet(source, exc) from exc
+    return frame
+
+
+def _not_parquet(source: Path, exc: Exception) -> InputFileError:
+    return InputFileError(
+        f"cannot read {str(source)!r} as Parquet: {_first_line(exc)}",
+        hint="is it really a Parquet file? Re-export it, or give a CSV instead.",
+    )
 
 
 def _read_jsonl(source: Path) -> pd.DataFrame:
@@ -221,6 +262,8 @@ def _read_jsonl(source: Path) -> pd.DataFrame:
 
     try:
         # dtype=False: JSON already carries its types, and a column named "date" keeps its text.
+        # A key repeated in one object is not refused: the parser keeps its last value, and
+        # the duplicate is gone before any code here could see it.
         frame = pd.read_json(source, lines=True, dtype=False, encoding="utf-8")
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputFileError(

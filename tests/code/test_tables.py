@@ -323,6 +323,50 @@ def test_other_encodings_read_and_their_bad_rows_name_the_line(
         read_table(write(good.replace("Québec,549459", "Québec,549459,QC")))
 
 
+# --- duplicate column names are refused, not renamed ---------------------------------------------
+
+
+def test_duplicate_csv_column_names_are_refused_with_their_positions(tmp_path: Path) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text("x,y,x,z,y,x\n1,2,3,4,5,6\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"duplicate column names") as info:
+        read_table(path, raw=True)
+    assert "'x' (columns 1, 3 and 6)" in info.value.message
+    assert "'y' (columns 2 and 5)" in info.value.message
+    assert "rename" in info.value.hint
+
+
+def test_duplicate_names_are_found_after_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(codecs.BOM_UTF8 + b"a,b,a\n1,2,3\n")
+    with pytest.raises(InputFileError, match=r"'a' \(columns 1 and 3\)"):
+        read_table(path)
+
+
+def test_names_that_differ_in_case_or_spaces_are_not_duplicates(tmp_path: Path) -> None:
+    path = tmp_path / "near.csv"
+    path.write_text("a,A,a ,,\n1,2,3,4,5\n", encoding="utf-8")
+    frame = read_table(path, raw=True)  # empty names become pandas' distinct "Unnamed: 3", …
+    assert list(frame.columns) == ["a", "A", "a ", "Unnamed: 3", "Unnamed: 4"]
+
+
+def test_duplicate_parquet_column_names_are_refused(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "dup.parquet"
+    pq.write_table(pa.table([[1], [2], [3]], names=["a", "b", "a"]), path)
+    with pytest.raises(InputFileError, match=r"duplicate column names: 'a' \(columns 1 and 3\)"):
+        read_table(path)
+
+
+def test_duplicate_jsonl_keys_cannot_be_seen_after_parsing(tmp_path: Path) -> None:
+    # Documents a limit, not a wish: the JSON parser keeps the last value of a repeated key.
+    path = tmp_path / "dup.jsonl"
+    path.write_text('{"a": 1, "a": 2}\n', encoding="utf-8")
+    assert read_table(path).to_dict("list") == {"a": [2]}
+
+
 # --- a NUL character is refused, never turned into a category ------------------------------------
 
 
