@@ -19,8 +19,8 @@ A file is refused (:class:`InputFileError`, naming where and what to do) rather 
   index is never inferred. This is one streaming pass before pandas reads: :mod:`aieng.csvshape`;
 * **names** — two columns with one name (CSV header, Parquet schema) are refused, not renamed
   ``a.1``. A key repeated in one JSON object cannot be seen: the parser keeps the last value;
-* **NUL** — a NUL character (``\\x00``) in the text of a CSV is refused: it would become a
-  category of its own.
+* **NUL** — a NUL character (``\\x00``) in the text of a CSV, or in a text cell of Parquet or JSON
+  lines, is refused: it would become a category of its own.
 
 :func:`write_table` writes atomically (temp file + rename), refuses to write over the input and
 refuses an existing file unless ``overwrite=True`` (``--force`` on the command line).
@@ -33,7 +33,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aieng.csvshape import QUOTING, check_csv
+from aieng.csvshape import NUL, QUOTING, check_csv
 from aieng.errors import InputFileError, UsageError
 from aieng.io import atomic_path, check_output
 
@@ -247,6 +247,7 @@ def _read_parquet(source: Path) -> pd.DataFrame:
         frame = pd.read_parquet(source)
     except Exception as exc:
         raise _not_parquet(source, exc) from exc
+    _refuse_nul_cells(source, frame)
     return frame
 
 
@@ -274,7 +275,43 @@ def _read_jsonl(source: Path) -> pd.DataFrame:
         raise InputFileError(
             f"{str(source)!r} has no records", hint="give a file with one JSON object per line."
         )
+    _refuse_nul_cells(source, frame)
     return frame
+
+
+def _refuse_nul_cells(source: Path, frame: pd.DataFrame) -> None:
+    """Refuse a text cell holding a NUL character, naming its column and row (counted from 1).
+
+    A NUL never belongs in text; kept, it makes a category of its own ("Pa\\x00ris" is not
+    "Paris"), and a model may even pick it as its positive class.
+    """
+    for position, name in enumerate(frame.columns):
+        hits = _holds_nul(frame.iloc[:, position])
+        if hits.any():
+            row = int(hits.to_numpy().argmax())
+            text = str(frame.iloc[row, position])
+            raise InputFileError(
+                f"{str(source)!r} row {row + 1} of {len(frame)}, column {name!r}, contains a NUL "
+                f"character (\\x00): {text[:60]!r}",
+                hint=(
+                    "the data is probably binary or damaged: a NUL never belongs in text. Fix it "
+                    "where the file is made, e.g. in pandas: "
+                    f"df[{name!r}].str.replace('\\x00', '')."
+                ),
+            )
+
+
+def _holds_nul(column: pd.Series) -> pd.Series:
+    """For each cell of ``column``: is it text with a NUL character in it?"""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(object)  # the categories' values, cell by cell
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.str.contains(NUL, regex=False, na=False)
+    if column.dtype == object:  # mixed cells (a JSON column of text, numbers, lists…)
+        return column.map(lambda cell: isinstance(cell, str) and NUL in cell)
+    return pd.Series(False, index=column.index)  # numbers, dates, booleans: no text
 
 
 def _first_line(exc: BaseException) -> str:

@@ -400,6 +400,27 @@ def test_binary_junk_is_not_a_csv(tmp_path: Path) -> None:
         read_table(path)
 
 
+@pytest.mark.parametrize("dtype", ["str", "category", "object"])
+def test_a_nul_in_a_parquet_text_cell_names_column_and_row(tmp_path: Path, dtype: str) -> None:
+    path = tmp_path / "nul.parquet"
+    pd.DataFrame(
+        {"n": [1, 2, 3], "city": pd.Series(["Lyon", "Nice", "Pa\x00ris"], dtype=dtype)}
+    ).to_parquet(path)
+    with pytest.raises(InputFileError, match=r"row 3 of 3, column 'city', contains a NUL"):
+        read_table(path)
+
+
+def test_a_nul_in_a_jsonl_text_cell_names_column_and_row(tmp_path: Path) -> None:
+    path = tmp_path / "nul.jsonl"
+    path.write_text('{"a": 1, "b": "x"}\n{"a": 2, "b": "y\\u0000"}\n', encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"row 2 of 2, column 'b', contains a NUL"):
+        read_table(path)
+    mixed = tmp_path / "mixed.jsonl"  # an object column of text, numbers and lists
+    mixed.write_text('{"b": 1}\n{"b": [1, 2]}\n{"b": "\\u0000"}\n', encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"row 3 of 3, column 'b', contains a NUL"):
+        read_table(mixed)
+
+
 # --- properties -----------------------------------------------------------------------------------
 
 # Cells hold letters, spaces, quotes, newlines and the file's own delimiter, never the other
