@@ -11,6 +11,17 @@ wild comes in many shapes, so it is read the way a careful person would:
   empty cell), which is what a cleaning tool wants: nothing is guessed before it looks. By default
   pandas infers numbers and missing values, which is what analysis code wants.
 
+A file is refused (:class:`InputFileError`, naming where and what to do) rather than read wrong:
+
+* **shape** — every CSV row has as many fields as the header, or the error names the line and
+  quotes it (pandas would take extra leading fields as the index and shift every value, and pad
+  short rows). Blank lines are skipped; a quoted delimiter or newline is part of one field; the
+  index is never inferred. This is one streaming pass before pandas reads: :mod:`aieng.csvshape`;
+* **names** — two columns with one name (CSV header, Parquet schema) are refused, not renamed
+  ``a.1``. A key repeated in one JSON object cannot be seen: the parser keeps the last value;
+* **NUL** — a NUL character (``\\x00``) in the text of a CSV, or in a text cell of Parquet or JSON
+  lines, is refused: it would become a category of its own.
+
 :func:`write_table` writes atomically (temp file + rename), refuses to write over the input and
 refuses an existing file unless ``overwrite=True`` (``--force`` on the command line).
 """
@@ -22,6 +33,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aieng.csvshape import NUL, QUOTING, check_csv
 from aieng.errors import InputFileError, UsageError
 from aieng.io import atomic_path, check_output
 
@@ -169,7 +181,13 @@ def _read_csv(source: Path, *, raw: bool) -> pd.DataFrame:
             hint="give a file with a header line and at least one row.",
         )
     delimiter = sniff_delimiter(sample, fallback="\t" if source.suffix.lower() == ".tsv" else ",")
-    options: dict[str, object] = {"sep": delimiter, "encoding": encoding}
+    # Every row as wide as the header, no NUL, every quote closed: checked before pandas reads,
+    # because pandas would shift, pad or keep such rows without a word (see aieng.csvshape).
+    header = check_csv(source, encoding=encoding, delimiter=delimiter)
+    _refuse_duplicate_names(source, header)
+    # index_col=False: the first column is data, never an index pandas guessed from a wide row.
+    options: dict[str, object] = {"sep": delimiter, "encoding": encoding, "index_col": False}
+    options.update(QUOTING)  # the quoting the check used, so both see the same fields
     if raw:
         # Every cell as the text in the file: "NA" stays "NA" until the cleaner decides.
         options.update(dtype=str, keep_default_na=False, na_filter=False)
@@ -179,20 +197,59 @@ def _read_csv(source: Path, *, raw: bool) -> pd.DataFrame:
         raise InputFileError(
             f"cannot parse {str(source)!r} as CSV (delimiter {delimiter!r}, "
             f"encoding {encoding}): {_first_line(exc)}",
-            hint="check that every row has the same number of fields as the header.",
+            hint="check the file's quoting, or save it again as a plain UTF-8 CSV.",
         ) from exc
+
+
+def _refuse_duplicate_names(source: Path, names: list[str]) -> None:
+    """Refuse two columns with one name: pandas would silently rename the second to ``a.1``.
+
+    Empty names are left alone: pandas calls each one ``Unnamed: <position>``, distinct and
+    visible, which is also what a delimiter at the end of the header gives.
+    """
+    positions: dict[str, list[int]] = {}
+    for position, name in enumerate(names, start=1):
+        if name:
+            positions.setdefault(name, []).append(position)
+    repeated = [
+        f"{name!r} (columns {_and(where)})" for name, where in positions.items() if len(where) > 1
+    ]
+    if repeated:
+        raise InputFileError(
+            f"{str(source)!r} has duplicate column names: {', '.join(repeated)}",
+            hint="rename them so every column has a name of its own, then read the file again.",
+        )
+
+
+def _and(numbers: list[int]) -> str:
+    """``[1, 3, 6]`` → ``"1, 3 and 6"``."""
+    return ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
 
 
 def _read_parquet(source: Path) -> pd.DataFrame:
     import pandas as pd
+    import pyarrow.parquet as pq
 
     try:
-        return pd.read_parquet(source)
+        # The names from the file's footer, before any data: pyarrow allows two columns with one
+        # name, which pandas refuses with an error about "FieldRef" that names nothing useful.
+        names = pq.read_schema(source).names
     except Exception as exc:  # pyarrow raises its own ArrowInvalid / OSError family
-        raise InputFileError(
-            f"cannot read {str(source)!r} as Parquet: {_first_line(exc)}",
-            hint="is it really a Parquet file? Re-export it, or give a CSV instead.",
-        ) from exc
+        raise _not_parquet(source, exc) from exc
+    _refuse_duplicate_names(source, names)
+    try:
+        frame = pd.read_parquet(source)
+    except Exception as exc:
+        raise _not_parquet(source, exc) from exc
+    _refuse_nul_cells(source, frame)
+    return frame
+
+
+def _not_parquet(source: Path, exc: Exception) -> InputFileError:
+    return InputFileError(
+        f"cannot read {str(source)!r} as Parquet: {_first_line(exc)}",
+        hint="is it really a Parquet file? Re-export it, or give a CSV instead.",
+    )
 
 
 def _read_jsonl(source: Path) -> pd.DataFrame:
@@ -200,6 +257,8 @@ def _read_jsonl(source: Path) -> pd.DataFrame:
 
     try:
         # dtype=False: JSON already carries its types, and a column named "date" keeps its text.
+        # A key repeated in one object is not refused: the parser keeps its last value, and
+        # the duplicate is gone before any code here could see it.
         frame = pd.read_json(source, lines=True, dtype=False, encoding="utf-8")
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputFileError(
@@ -210,7 +269,43 @@ def _read_jsonl(source: Path) -> pd.DataFrame:
         raise InputFileError(
             f"{str(source)!r} has no records", hint="give a file with one JSON object per line."
         )
+    _refuse_nul_cells(source, frame)
     return frame
+
+
+def _refuse_nul_cells(source: Path, frame: pd.DataFrame) -> None:
+    """Refuse a text cell holding a NUL character, naming its column and row (counted from 1).
+
+    A NUL never belongs in text; kept, it makes a category of its own ("Pa\\x00ris" is not
+    "Paris"), and a model may even pick it as its positive class.
+    """
+    for position, name in enumerate(frame.columns):
+        hits = _holds_nul(frame.iloc[:, position])
+        if hits.any():
+            row = int(hits.to_numpy().argmax())
+            text = str(frame.iloc[row, position])
+            raise InputFileError(
+                f"{str(source)!r} row {row + 1} of {len(frame)}, column {name!r}, contains a NUL "
+                f"character (\\x00): {text[:60]!r}",
+                hint=(
+                    "the data is probably binary or damaged: a NUL never belongs in text. Fix it "
+                    "where the file is made, e.g. in pandas: "
+                    f"df[{name!r}].str.replace('\\x00', '')."
+                ),
+            )
+
+
+def _holds_nul(column: pd.Series) -> pd.Series:
+    """For each cell of ``column``: is it text with a NUL character in it?"""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(object)  # the categories' values, cell by cell
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.str.contains(NUL, regex=False, na=False)
+    if column.dtype == object:  # mixed cells (a JSON column of text, numbers, lists…)
+        return column.map(lambda cell: isinstance(cell, str) and NUL in cell)
+    return pd.Series(False, index=column.index)  # numbers, dates, booleans: no text
 
 
 def _first_line(exc: BaseException) -> str:
