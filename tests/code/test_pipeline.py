@@ -78,6 +78,51 @@ def test_bad_config_values_are_refused_with_the_key_named(
         parse(_values(**sections), source="pipeline.toml", base_dir=Path())
 
 
+NO_FILL = {"numeric": "none", "category": "none", "boolean": "none", "text": "none", "date": "none"}
+
+
+@pytest.mark.parametrize(
+    ("clean", "step"),
+    [
+        ({"missing_values": {"enabled": True}}, "missing_values"),  # median / mode: learned
+        ({"missing_values": {"enabled": True, **NO_FILL, "numeric": "mean"}}, "missing_values"),
+        ({"missing_values": {"enabled": True, **NO_FILL, "category": "mode"}}, "missing_values"),
+        ({"outliers": {"action": "clip"}}, "outliers"),  # fences from the column's spread
+        ({"outliers": {"action": "drop", "method": "iqr"}}, "outliers"),
+        ({"types": {"enabled": True}}, "types"),  # a type inferred from shares of values
+        ({"categories": {"enabled": True}}, "categories"),  # merged towards the most frequent
+    ],
+)
+def test_cleaning_that_learns_from_the_rows_is_refused_before_the_split(
+    clean: dict[str, Any], step: str
+) -> None:
+    """It would run on train and test rows together, and serving could not replay it."""
+    with pytest.raises(ConfigError, match=rf"\[clean\.{step}\] learns from the rows") as caught:
+        parse(_values(clean=clean), source="pipeline.toml", base_dir=Path())
+    assert "test rows" in caught.value.message and "enabled = false" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        {"missing_values": {"enabled": True, **NO_FILL, "numeric": "drop", "boolean": "constant"}},
+        {"missing_values": {"enabled": False, "numeric": "mean"}},
+        {"outliers": {"action": "flag"}},  # flags, changes nothing
+        {"outliers": {"enabled": False, "action": "clip"}},
+        {"duplicates": {"enabled": True}},
+        {"trim": {"collapse_inner": False}},
+    ],
+)
+def test_row_local_cleaning_is_allowed(clean: dict[str, Any]) -> None:
+    parse(_values(clean=clean), source="pipeline.toml", base_dir=Path())
+
+
+def test_the_default_pipeline_runs_no_step_that_learns() -> None:
+    from aieng.clean.config import steps_that_learn
+
+    assert steps_that_learn(load_config().clean) == []
+
+
 def test_the_unknown_model_error_suggests_the_closest_name() -> None:
     with pytest.raises(ConfigError) as caught:
         parse(_values(train={"candidates": ["dummy", "lightgmb"]}), source="p", base_dir=Path())

@@ -129,6 +129,39 @@ class CleanConfig(_Section):
     outliers: OutliersStep = OutliersStep()
 
 
+LEARNED_RULES = ("median", "mean", "mode")  # a fill value computed from the column
+
+
+def steps_that_learn(config: CleanConfig) -> list[tuple[str, str]]:
+    """The enabled steps whose result for one row depends on the other rows: ``(step, why)``.
+
+    ``aieng clean`` on a whole table may do all of them. A pipeline that splits the table
+    afterwards may not: run before the split, they let the test rows shape what training sees,
+    and serving, which gets one row at a time, could never replay them (month 6 refuses them).
+    """
+    found = []
+    if config.types.enabled:
+        found.append(("types", "a column's type is decided by the share of its values that parse"))
+    if config.categories.enabled:
+        found.append(("categories", "spellings are merged towards the column's most frequent one"))
+    rules = config.missing_values
+    learned = sorted(
+        {r for r in (rules.numeric, rules.category, rules.boolean, rules.text, rules.date)}
+        & set(LEARNED_RULES)
+    )
+    if rules.enabled and learned:
+        found.append(("missing_values", f"gaps are filled with the column's {' / '.join(learned)}"))
+    if config.outliers.enabled and config.outliers.action != "flag":
+        found.append(
+            (
+                "outliers",
+                f"values are {config.outliers.action}ped at fences computed from the column "
+                f"({config.outliers.method.upper()})",
+            )
+        )
+    return found
+
+
 def load_config(path: str | Path | None) -> CleanConfig:
     """Read a TOML config (``None``: the defaults); refuse unknown keys and bad values."""
     if path is None:

@@ -17,7 +17,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from aieng import tomlfile
-from aieng.clean.config import CleanConfig, MissingValuesStep, TypesStep, parse_config
+from aieng.clean.config import (
+    CategoriesStep,
+    CleanConfig,
+    MissingValuesStep,
+    TypesStep,
+    parse_config,
+    steps_that_learn,
+)
 from aieng.errors import ConfigError, unknown_name
 from aieng.pipeline.contract import Contract
 from aieng.supervised.config import CANDIDATES, BusinessCase
@@ -79,11 +86,15 @@ class GatesSection(_Section):
 
 
 def _clean_default() -> CleanConfig:
-    # Types: the contract has already given every column its declared type. Missing values:
-    # filling gaps learns from the data (a median); before the split it would let the test rows
-    # shape the training rows, so the model's own Pipeline imputes, on training folds only.
+    # Only row-local steps (see clean.config.steps_that_learn): the clean stage runs before the
+    # split. Types: the contract has already given every column its declared type. Categories:
+    # the contract refused any spelling it does not allow, and merging learns from frequencies.
+    # Missing values: a median would let the test rows shape the training rows, so the model's
+    # own Pipeline imputes, on training folds only.
     return CleanConfig(
-        types=TypesStep(enabled=False), missing_values=MissingValuesStep(enabled=False)
+        types=TypesStep(enabled=False),
+        categories=CategoriesStep(enabled=False),
+        missing_values=MissingValuesStep(enabled=False),
     )
 
 
@@ -152,6 +163,22 @@ def load_config(path: Path | None = None) -> PipelineConfig:
     return parse(values, source=str(path), base_dir=Path(path).expanduser().resolve().parent)
 
 
+def _refuse_learning(clean: CleanConfig, source: str) -> None:
+    """A clean step that learns from the rows would run on test rows too: refuse it."""
+    learning = steps_that_learn(clean)
+    if learning:
+        step, why = learning[0]
+        raise ConfigError(
+            f"{source}: [clean.{step}] learns from the rows ({why}); the clean stage runs "
+            "before the split, so the test rows would shape what training sees, and serving "
+            "could not do the same to one request",
+            hint=f"set [clean.{step}] enabled = false"
+            + (' (or action = "flag")' if step == "outliers" else "")
+            + ": the model's own Pipeline imputes gaps and scales values, fitted on training "
+            "rows only, and the contract declares types and categories.",
+        )
+
+
 def parse(values: dict[str, Any], *, source: str, base_dir: Path) -> PipelineConfig:
     """Validate a parsed TOML mapping; the first problem is named as ``section.key``."""
     values = dict(values)
@@ -173,6 +200,7 @@ def parse(values: dict[str, Any], *, source: str, base_dir: Path) -> PipelineCon
         else:
             default_clean[section] = keys
     values["clean"] = parse_config(default_clean, source=f"{source} [clean]")
+    _refuse_learning(values["clean"], source)
     if "base_dir" in values:
         raise ConfigError(f"{source}: unknown key 'base_dir'", hint=HINT)
     try:
