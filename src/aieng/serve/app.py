@@ -24,7 +24,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from aieng import __version__
@@ -34,6 +34,7 @@ from aieng.serve.memory import settle_memory
 from aieng.serve.metrics import Metrics
 from aieng.serve.middleware import RequestContext
 from aieng.serve.model import Pin, ServedModel, load_dir, load_registered
+from aieng.serve.openapi import FeedbackIn, document
 from aieng.serve.predlog import LogError, PredictionLog, Predictions, default_url, new_ids
 from aieng.serve.schema import InvalidRequest, RecordParser, loads, problem, record_model
 from aieng.serve.settings import ServeSettings
@@ -183,11 +184,21 @@ def create_app(
     async def _invalid(request: Request, exc: InvalidRequest) -> Response:
         return _reply({"detail": exc.problems, "request_id": _rid(request)}, status_code=422)
 
-    @app.post(
-        "/v1/predict",
-        summary="Score one customer record, or a list of them",
-        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {}}}},
-    )
+    def openapi() -> dict[str, Any]:
+        """The OpenAPI document (aieng.serve.openapi), made once a model is loaded."""
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        serving: Serving | None = app.state.serving
+        if serving is None:  # not kept: a model will bring its request schema
+            return document(app, settings, None, None)
+        model = serving.model
+        labels = (model.positive_class, model.negative_class)
+        app.openapi_schema = document(app, settings, serving.record, labels)
+        return app.openapi_schema  # until a reload brings another model
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    @app.post("/v1/predict", summary="Score one customer record, or a list of them")
     async def predict(request: Request) -> Response:
         _require(request, settings, admin=False)
         started = time.perf_counter()
@@ -225,18 +236,12 @@ def create_app(
         body = {**head, **results[0]} if single else {**head, "predictions": results}
         return _reply(body)
 
-    class Feedback(BaseModel):
-        model_config = ConfigDict(extra="forbid", strict=True)  # as strict as the records
-
-        prediction_id: str
-        outcome: bool | str  # true/false, or the class label ("Yes" / "No")
-
     @app.post("/v1/feedback", summary="The true outcome of an earlier prediction")
     async def feedback(request: Request) -> Response:
         _require(request, settings, admin=False)
         body = await _json(request, settings)
         try:
-            item = Feedback.model_validate(body)
+            item = FeedbackIn.model_validate(body)
         except Exception as exc:
             raise InvalidRequest(
                 [problem("body", body, '{"prediction_id": "...", "outcome": true}', str(exc))]
@@ -293,6 +298,7 @@ def create_app(
             except Exception as exc:  # the old model keeps serving: say why, in JSON
                 return _reload_failed(request, before, exc)
             app.state.serving = fresh  # one assignment: a request sees the old or the new
+            app.openapi_schema = None  # its request schema is the new model's
             _show_model(metrics, fresh.model, previous=before)
             settle_memory()
         log.info("model reloaded", extra={"from": before.version, "to": fresh.model.version})

@@ -14,7 +14,7 @@ field, what was received and what is allowed).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import httpx
@@ -77,11 +77,10 @@ class ServiceClient:
         ``label`` columns; the columns the model does not take are kept but not sent."""
         schema = self.model()["request_schema"]["properties"]
         fields = [c for c in frame.columns if c in schema]
-        integers = {name for name in fields if _takes_integers(schema[name])}
         results: list[dict[str, Any]] = []
         for start in range(0, len(frame), batch):
             part = frame.iloc[start : start + batch]
-            results += self.predict_many(list(records(part[fields], integers=integers)))
+            results += self.predict_many(list(records(part[fields])))
             if progress is not None:
                 progress(len(part))
         scored = pd.DataFrame(results, index=frame.index)
@@ -118,27 +117,10 @@ class ServiceClient:
         )
 
 
-def records(frame: pd.DataFrame, *, integers: Collection[str] = ()) -> Iterable[dict[str, Any]]:
-    """Rows as JSON-ready dicts: NumPy scalars to Python, missing values to None.
-
-    ``integers``: columns the service takes as JSON integers. The service is strict (it refuses
-    5.0 for an integer), and pandas stores an integer column with a gap as floats, so 5.0 is
-    sent as 5 there; a value with a fraction is sent as it is, for the service to refuse.
-    """
-    whole = [str(c) for c in frame.columns if str(c) in set(integers)]
+def records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
+    """Rows as JSON-ready dicts: NumPy scalars to Python, missing values to None."""
     for row in frame.to_dict(orient="records"):
-        out = {str(k): _plain(v) for k, v in row.items()}
-        for name in whole:
-            value = out[name]
-            if isinstance(value, float) and value.is_integer():
-                out[name] = int(value)
-        yield out
-
-
-def _takes_integers(field: dict[str, Any]) -> bool:
-    """Whether a JSON-schema property is an integer (or an integer or null)."""
-    options = field.get("anyOf", [field])
-    return any(option.get("type") == "integer" for option in options)
+        yield {str(k): _plain(v) for k, v in row.items()}
 
 
 def _plain(value: Any) -> Any:

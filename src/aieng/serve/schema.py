@@ -12,16 +12,37 @@ import difflib
 from typing import Annotated, Any, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    create_model,
+)
 
 from aieng.pipeline.contract import ColumnRule, Contract
 
 PYTHON_TYPES: dict[str, type] = {"int": int, "float": float, "bool": bool, "text": str}
 
 
+def _whole(value: Any) -> Any:
+    """5.0 → 5: JSON Schema counts a number with no fraction as an integer (so do JSON encoders
+    that write every number as a float); 5.5, "5" and true stay as they are, to be refused."""
+    if type(value) is float and value.is_integer() and abs(value) <= 2**53:
+        return int(value)  # past 2**53 a float is no longer every integer: not a count of ours
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole)]
+
+
 def _annotation(rule: ColumnRule) -> Any:
     if rule.type == "category" and rule.allowed:
         return Literal[tuple(rule.allowed)]  # the error message lists the allowed values
+    if rule.type == "int":
+        return WholeNumber
     return PYTHON_TYPES.get(rule.type, str)
 
 
@@ -46,7 +67,8 @@ def record_model(
             fields[name] = (annotation, Field(..., **kwargs))
     # strict: a value must already have its field's JSON type. "5" for an integer or "yes" for
     # a boolean is refused, not coerced: a client that sends text where a number belongs has a
-    # bug, and guessing what it meant would hide it (a float field still takes 100 for 100.0).
+    # bug, and guessing what it meant would hide it. JSON Schema's own rules still hold: a
+    # number field takes 100 for 100.0, and an integer field 5.0 for 5 (WholeNumber).
     # No NaN or infinity, even where the contract sets no range: a model cannot use them and
     # the prediction log (JSON) cannot store them.
     config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
@@ -191,6 +213,8 @@ def echo(value: Any, depth: int = 0) -> Any:
         if len(value) <= ECHO_TEXT:
             return value
         return f"{value[:ECHO_TEXT]}… ({len(value):,} characters)"
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return echo(str(value))  # JSON allows any integer; the 422's writer, 64 bits
     if not isinstance(value, list | dict):
         return value  # a number, a boolean or null: small by nature
     if depth >= ECHO_DEPTH:
