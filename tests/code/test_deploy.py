@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,7 +171,7 @@ def test_compose_wires_the_service_to_postgres_and_mlflow(tmp_path: Path) -> Non
     result = _compose(tmp_path, {name: "s3cret" for name in SECRETS}, "config", "--format", "json")
     assert result.returncode == 0, result.stderr
     services = json.loads(result.stdout)["services"]
-    assert set(services) == {"serve", "mlflow", "postgres"}
+    assert set(services) == {"serve", "mlflow", "postgres"}  # train: a job, in a profile
     serve = services["serve"]
     env = serve["environment"]
     assert env["AIENG_SERVE_LOG_URL"] == "postgresql+psycopg://aieng:s3cret@postgres:5432/aieng"
@@ -186,3 +187,37 @@ def test_compose_wires_the_service_to_postgres_and_mlflow(tmp_path: Path) -> Non
     for name, service in services.items():
         for port in service.get("ports", []):
             assert port["host_ip"] == "127.0.0.1", f"{name} publishes {port} beyond loopback"
+
+
+def _config(tmp_path: Path, *files: Path) -> dict[str, object]:
+    flags = [arg for f in files for arg in ("-f", str(f))]
+    env = {name: "s3cret" for name in SECRETS}
+    result = _compose(tmp_path, env, *flags, "--profile", "jobs", "config", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    config: dict[str, object] = json.loads(result.stdout)
+    return config
+
+
+def test_only_the_service_reaches_mlflow_and_postgres(tmp_path: Path) -> None:
+    """A registered model is code the service runs, and MLflow's server has no authentication:
+    the registry and the log sit on internal networks, with no port published."""
+    config: dict[str, Any] = _config(tmp_path)
+    services, networks = config["services"], config["networks"]
+
+    def on(service: str) -> set[str]:
+        return set(services[service]["networks"])
+
+    internal = {name for name, net in networks.items() if net.get("internal")}
+    assert on("mlflow") <= internal and on("postgres") <= internal
+    assert not services["mlflow"].get("ports") and not services["postgres"].get("ports")
+    who = {name for name in services if on(name) & on("mlflow")}
+    assert who == {"serve", "mlflow", "train"}
+    assert {name for name in services if on(name) & on("postgres")} == {"serve", "postgres"}
+    assert services["train"]["profiles"] == ["jobs"]  # a job, not started by `up`
+    assert "http://mlflow:5000" in services["train"]["command"]
+
+
+def test_the_ui_override_publishes_mlflow_on_loopback_only(tmp_path: Path) -> None:
+    config: dict[str, Any] = _config(tmp_path, COMPOSE, DEPLOY / "compose.ui.yaml")
+    ports = config["services"]["mlflow"]["ports"]
+    assert [(p["host_ip"], p["published"]) for p in ports] == [("127.0.0.1", "5000")]
