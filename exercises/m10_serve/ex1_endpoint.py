@@ -20,9 +20,11 @@ Write two things:
    ============================  ==================================================  ========
 
    Any other field is refused (a misspelt ``total_charge`` must be a 422, not silently
-   dropped): ``model_config = ConfigDict(extra="forbid")``. Bounds with ``Field(ge=..., le=...)``,
-   the allowed texts with ``Literal[...]``, the optional field as ``float | None = Field(None,
-   ge=0)``. Keep pydantic's default (lax) mode.
+   dropped), and a value must already have its field's JSON type (``"5"`` is not a tenure and
+   ``"true"`` is not a boolean: a client sending them has a bug that guessing would hide):
+   ``model_config = ConfigDict(extra="forbid", strict=True)``. Bounds with
+   ``Field(ge=..., le=...)``, the allowed texts with ``Literal[...]``, the optional field as
+   ``float | None = Field(None, ge=0)``.
 
 2. ``create_app()``, returning a ``FastAPI`` application with one route, ``POST /predict``,
    whose body is a ``Customer`` and whose answer is the JSON object
@@ -54,7 +56,7 @@ CONTRACT_EFFECT = {"Month-to-month": 0.0, "One year": -1.2, "Two year": -2.4}
 class Customer(BaseModel):
     """One customer record: the body of ``POST /predict``."""
 
-    # TODO: model_config = ConfigDict(extra="forbid")
+    # TODO: model_config = ConfigDict(extra="forbid", strict=True)
     # TODO: tenure: int from 0 to 120; monthly_charges: float from 0 to 200
     # TODO: contract: Literal["Month-to-month", "One year", "Two year"]; paperless_billing: bool
     # TODO: total_charges: float | None, at least 0, default None

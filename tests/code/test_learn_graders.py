@@ -124,3 +124,49 @@ def test_other_correct_methods_pass_and_classic_mistakes_fail(
     )
     assert not verdict.passed and verdict.check.endswith("matches the reference")
     assert f"on {failing_case}:" in verdict.lines, verdict.lines
+
+
+def _endpoint_answer(config: str) -> str:
+    """The m10.endpoint starter, solved, with ``config`` as the Customer's model_config."""
+    starter = manifest.starter_path(manifest.load().get("m10.endpoint")).read_text()
+    head, rest = starter.split("class Customer(BaseModel):", 1)
+    tail = rest[rest.index("def churn_probability") :]
+    tail = tail.replace(
+        '    raise NotImplementedError("write create_app")',
+        "    app = FastAPI()\n\n"
+        '    @app.post("/predict")\n'
+        "    def predict(customer: Customer) -> dict[str, Any]:\n"
+        "        p = churn_probability(customer)\n"
+        '        return {"probability": p, "churn": p >= THRESHOLD}\n\n'
+        "    return app",
+    )
+    customer = (
+        "class Customer(BaseModel):\n"
+        f"    model_config = {config}\n"
+        "    tenure: int = Field(ge=0, le=120)\n"
+        "    monthly_charges: float = Field(ge=0, le=200)\n"
+        '    contract: Literal["Month-to-month", "One year", "Two year"]\n'
+        "    paperless_billing: bool\n"
+        "    total_charges: float | None = Field(None, ge=0)\n\n\n"
+    )
+    return head + customer + tail
+
+
+@pytest.mark.parametrize(
+    ("config", "passes"),
+    [
+        ('ConfigDict(extra="forbid", strict=True)', True),
+        ('ConfigDict(extra="forbid")', False),  # lax: "5" becomes 5, "true" becomes True
+        ("ConfigDict(strict=True)", False),  # a misspelt field is dropped silently
+    ],
+)
+def test_the_endpoint_grader_wants_strict_types_and_no_extra_fields(
+    config: str, passes: bool, prepared: dict[str, cases.Prepared], tmp_path: Path
+) -> None:
+    exercise = manifest.load().get("m10.endpoint")
+    path = tmp_path / "ex1_endpoint.py"
+    path.write_text(_endpoint_answer(config))
+    verdict = grading.grade_file(
+        exercise, *grader_for(exercise), path, prepared=prepared["m10.endpoint"]
+    )
+    assert verdict.passed is passes, verdict.lines

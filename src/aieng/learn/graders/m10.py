@@ -152,6 +152,13 @@ _ENDPOINT_FIXED = [
     Case("negative monthly_charges", (_customer(monthly_charges=-10.0),)),
     Case("negative total_charges", (_customer(total_charges=-1.0),)),
     Case("a wrong type: tenure 'two'", (_customer(tenure="two"),)),
+    Case("a number in a string is not a number: tenure '5'", (_customer(tenure="5"),)),
+    Case(
+        "a text is not a boolean: paperless_billing 'true'",
+        (_customer(paperless_billing="true"),),
+    ),
+    Case("a number is not a boolean: paperless_billing 1", (_customer(paperless_billing=1),)),
+    Case("a boolean is not a number: monthly_charges true", (_customer(monthly_charges=True),)),
     Case("a fraction for an integer: tenure 12.5", (_customer(tenure=12.5),)),
     Case("a contract that is not allowed: 'Monthly'", (_customer(contract="Monthly"),)),
     Case("true or false only: paperless_billing 'maybe'", (_customer(paperless_billing="maybe"),)),
@@ -214,8 +221,9 @@ def _explain_endpoint(case: Case, name: str, got: Any, expected: Any) -> str:
         return (
             f"this body breaks the contract, so FastAPI must refuse it with 422 before your "
             f"code runs, not answer {got:g}: the Customer model is too lenient (a bound missing, "
-            'a plain str where Literal[...] is needed, or no ConfigDict(extra="forbid"), which '
-            "lets a misspelt field through while the real one stays null)."
+            'a plain str where Literal[...] is needed, no ConfigDict(extra="forbid"), which '
+            "lets a misspelt field through while the real one stays null, or no strict=True, "
+            'which turns "5" into 5 and "true" into True).'
         )
     if name == "fields":
         named = ", ".join(_named(expected)) or "none"
