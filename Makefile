@@ -46,6 +46,7 @@ bench: setup $(YDATA)
 	$(PY) benchmarks/predlog_commit.py
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(PY) benchmarks/serving/bench.py
+	$(PY) benchmarks/serving/abuse.py
 
 $(YDATA):
 	$(PYTHON) -m venv benchmarks/.venv-ydata

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -64,6 +65,7 @@ class Server:
     workdir: Path
     proc: subprocess.Popen[bytes] | None = None
     log: IO[bytes] | None = field(default=None, repr=False)
+    open_files: int | None = None  # the soft open-file limit it starts with; None: the caller's
 
     @property
     def url(self) -> str:
@@ -82,7 +84,17 @@ class Server:
             stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, to stop it with its children
+            preexec_fn=None if self.open_files is None else self._limit_open_files,
         )
+
+    def _limit_open_files(self) -> None:
+        """In the child, before exec: the soft limit lowered, the hard one left as it is (the
+        server may raise its own soft limit up to it, as ``aieng serve`` does)."""
+        _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        soft = self.open_files or hard
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
     def wait_ready(self, timeout: float = 180.0) -> None:
         deadline = time.monotonic() + timeout
@@ -100,6 +112,10 @@ class Server:
     def cpu_seconds(self) -> float:
         """User + system CPU time of every live process in the server's group."""
         return sum(cpu for _, _, cpu in self._group())
+
+    def pids(self) -> list[int]:
+        """The live processes of the server's group (a zombie is already gone)."""
+        return [pid for pid, state, _ in self._group() if state != "Z"]
 
     def _group(self) -> list[tuple[int, str, float]]:
         """(pid, state, CPU seconds) of each process in the server's group, from /proc."""
