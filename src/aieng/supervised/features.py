@@ -154,7 +154,8 @@ def select_features(
     if asked:
         notes.append(f"Not used as features (as configured): {', '.join(asked)}.")
         X = X.drop(columns=asked)
-    for name in list(X.columns):
+    useless = []
+    for name in X.columns:
         col = X[name]
         present = col.dropna()
         if present.empty:
@@ -165,14 +166,21 @@ def select_features(
             notes.append(f"Dropped {name!r}: a different text on every row (an identifier).")
         else:
             continue
-        X = X.drop(columns=[name])
-    for name in X.columns:
-        if _is_text(X[name]):
-            # object dtype with NaN for gaps: what SimpleImputer and OneHotEncoder expect.
-            X[name] = X[name].astype(object).where(X[name].notna(), np.nan)
-        else:  # bools and nullable integers become float64 with NaN gaps
-            X[name] = X[name].astype("float64")
-    return X, notes
+        useless.append(name)
+    X = X.drop(columns=useless)
+    # One new frame from all the converted columns: assigning them one by one splits the frame
+    # into a block per column, and every later copy or row selection pays for each block (with
+    # 10,000 columns, a logistic regression's fit and predict took 3.0 s instead of 1.6 s).
+    columns = {name: _model_input(col) for name, col in X.items()}
+    return pd.DataFrame(columns, index=X.index), notes
+
+
+def _model_input(col: pd.Series) -> pd.Series:
+    """Text as object dtype with NaN gaps (what SimpleImputer and OneHotEncoder expect); bools
+    and nullable integers as float64 with NaN gaps."""
+    if _is_text(col):
+        return col.astype(object).where(col.notna(), np.nan)
+    return col.astype("float64")
 
 
 def _is_text(col: pd.Series) -> bool:
