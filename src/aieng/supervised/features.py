@@ -25,6 +25,8 @@ from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from aieng.supervised.screen import ScreenColumns
+
 # The churn services counted by ChurnFeatures: "Yes" (or True) means subscribed.
 SERVICES: tuple[str, ...] = (
     "phone_service",
@@ -131,11 +133,18 @@ def preprocessor() -> ColumnTransformer:
     )
 
 
-def build_pipeline(model: Any, *, domain: bool) -> Pipeline:
-    """``[ChurnFeatures →] preprocessor → model``, one object to fit, score and save."""
+def build_pipeline(model: Any, *, domain: bool, screen: int = 0) -> Pipeline:
+    """``[ScreenColumns →] [ChurnFeatures →] preprocessor → model``, one object to fit and save.
+
+    ``screen``: keep only that many columns, chosen on each fit's training rows (0: keep all);
+    the columns the domain features are made from are always kept.
+    """
     steps: list[tuple[str, Any]] = [("prep", preprocessor()), ("model", model)]
     if domain:
         steps.insert(0, ("domain", ChurnFeatures()))
+    if screen:
+        keep = CHURN_COLUMNS if domain else ()
+        steps.insert(0, ("screen", ScreenColumns(k=screen, keep=keep)))
     return Pipeline(steps)
 
 
