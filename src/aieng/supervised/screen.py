@@ -68,7 +68,7 @@ def screen_scores(X: pd.DataFrame, y: np.ndarray) -> pd.Series:
     """
     n = len(y)
     number = X.columns.isin(X.select_dtypes(include=["number", "bool"]).columns)  # (n_columns,)
-    scores = np.full(X.shape[1], -np.inf)
+    scores = np.full(X.shape[1], -np.inf)  # (n_columns,)
     if number.any():
         values = X.loc[:, number].to_numpy(dtype=float, na_value=np.nan)  # (n, n_numbers)
         if np.isnan(values).any():
@@ -76,8 +76,8 @@ def screen_scores(X: pd.DataFrame, y: np.ndarray) -> pd.Series:
                 warnings.simplefilter("ignore", RuntimeWarning)
                 values = np.where(np.isnan(values), np.nanmedian(values, axis=0), values)
         scores[number] = _adjusted(_r_squared(values, y), n, np.ones(values.shape[1]))
-    for j in np.flatnonzero(~number):
-        codes, levels = pd.factorize(X.iloc[:, j].astype(object).fillna("(missing)"))
+    for j, (_, col) in zip(np.flatnonzero(~number), X.loc[:, ~number].items(), strict=True):
+        codes, levels = pd.factorize(col.astype(object).fillna("(missing)"))
         eta2 = np.array([_eta_squared(codes, y)])
         scores[j] = _adjusted(eta2, n, np.array([len(levels) - 1]))[0]
     return pd.Series(scores, index=X.columns)
