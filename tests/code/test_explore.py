@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from aieng.errors import AiengError, DataError, NotFoundError, UsageError
 from aieng.explore import insights
-from aieng.explore.analysis import explore
-from aieng.explore.profile import infer_kind, profile_column
+from aieng.explore.analysis import MAX_PAIRED, explore, paired_columns
+from aieng.explore.profile import infer_kind, profile_column, profile_columns
 from aieng.explore.report import build_report
+from aieng.reports import Report
 
 
 def churn_frame(n: int = 400, seed: int = 0) -> pd.DataFrame:
@@ -307,6 +308,108 @@ def test_lists_from_json_lines_are_described_as_text() -> None:
     assert ex.profiles["tags"].kind == "categorical"
     assert ex.profiles["tags"].top_values[0] == ("['a', 'b']", 200)
     assert isinstance(frame["tags"].iloc[0], list)  # the caller's frame keeps its lists
+
+
+# ---------------------------------------------------------------- wide tables: bounded work
+
+
+def wide_frame(n_columns: int, rows: int = 40, seed: int = 0) -> pd.DataFrame:
+    """``n_columns`` analysable columns: numbers (a few with gaps), two categories, a target.
+
+    ``churn`` is decided by ``x0`` alone, so x0 has the highest mutual information.
+    """
+    rng = np.random.default_rng(seed)
+    data: dict[str, object] = {f"x{j}": rng.normal(size=rows) for j in range(n_columns - 3)}
+    for j in range(min(5, n_columns - 3)):  # gaps in x0..x4: 5 rows, 6 rows, ...
+        column = np.asarray(data[f"x{j}"])
+        column[: 5 + j] = np.nan
+    data["group"] = rng.choice(["a", "b"], size=rows)
+    data["plan"] = rng.choice(["p", "q", "r"], size=rows)
+    data["churn"] = np.where(np.nan_to_num(np.asarray(data["x0"]), nan=-1.0) > 0, "Yes", "No")
+    return pd.DataFrame(data)
+
+
+def report_notes(report: Report) -> list[str]:
+    return [
+        item for sec in report.sections for b in sec.blocks if b.kind == "notes" for item in b.items
+    ]
+
+
+@pytest.mark.slow
+def test_wide_table_pairs_at_most_max_paired_columns_and_says_so() -> None:
+    frame = wide_frame(3_000)
+    ex = explore(frame, target="churn", sensitive=["group"])
+    assoc = ex.associations
+    # The bounded work really is bounded: 100 columns, not 3,000 (4.5 million pairs).
+    assert assoc.mixed.shape == (MAX_PAIRED, MAX_PAIRED)
+    assert len(assoc.pearson) <= MAX_PAIRED and len(assoc.skipped) == 3_000 - MAX_PAIRED
+    assert {"churn", "group", "x0"} <= set(assoc.mixed.columns)  # target, sensitive, top MI
+    assert [f.feature for f in ex.features] == [c for c in assoc.mixed.columns if c != "churn"]
+    assert len(ex.mutual_information) == 2_999  # every column keeps its own statistics
+    assert len(ex.profiles) == 3_000
+    said = (
+        "Wide table: 3,000 analysable columns would make 4,498,500 pairs, so the pairwise "
+        "associations and target rates per level cover 100 columns, chosen by the target and "
+        "the sensitive columns, then the highest mutual information with the target, then the "
+        "fewest missing values; the other 2,900 are left out of them"
+    )
+    assert any(s.startswith(said) for s in insights.key_insights(ex))  # on the terminal too
+    report = build_report(ex, frame, title="wide")
+    notes = report_notes(report)
+    assert sum(s.startswith(said) for s in notes) == 3  # overview, correlations, target
+    assert any(
+        "among the 100 paired columns (the other 2,900 were not checked)" in s for s in notes
+    )
+    assert (
+        "Drawn: the 100 columns with the most missing values, of 3,000 (ties in the table's "
+        "order); the other 2,900 have no missing value."
+    ) in notes
+    assert any(s.startswith("… and ") and "more findings about single columns" in s for s in notes)
+    assert all(len(sec.blocks) < 20 for sec in report.sections)
+
+
+@pytest.mark.parametrize(("n_columns", "skipped"), [(MAX_PAIRED, 0), (MAX_PAIRED + 1, 1)])
+def test_wide_table_boundary(n_columns: int, skipped: int) -> None:
+    ex = explore(wide_frame(n_columns), target="churn")
+    assert len(ex.associations.mixed) == MAX_PAIRED
+    assert len(ex.associations.skipped) == skipped
+    wide = [s for s in insights.key_insights(ex) if s.startswith("Wide table:")]
+    if skipped:
+        assert wide == [
+            "Wide table: 101 analysable columns would make 5,050 pairs, so the pairwise "
+            "associations and target rates per level cover 100 columns, chosen by the target, "
+            "then the highest mutual information with the target, then the fewest missing "
+            "values; the other 1 are left out of them (every column keeps its own statistics)."
+        ]
+    else:
+        assert wide == [] and ex.paired_rule == ""
+
+
+def test_paired_columns_rule() -> None:
+    frame = pd.DataFrame(
+        {
+            "a": [1.0, 2.0, None, 4.0],
+            "b": [1.0, 2.0, 3.0, 4.5],
+            "c": [2.0, 1.0, 4.0, 3.5],
+            "s": ["m", "f", "m", "f"],
+            "y": ["1", "0", "0", "1"],
+            "id": ["k", "k", "k", "k"],  # constant: never paired
+        }
+    )
+    profiles = profile_columns(frame)
+    mi = pd.Series({"c": 0.3, "a": 0.1, "b": 0.1, "s": 0.0})
+    # the target and the sensitive column first, then by mutual information
+    chosen, rule = paired_columns(profiles, mi, target="y", sensitive=["s"], limit=3)
+    assert chosen == ["c", "s", "y"]
+    assert rule.startswith("the target and the sensitive columns, then the highest mutual")
+    # a tie in mutual information goes to the column with fewer gaps, then the table's order
+    assert paired_columns(profiles, mi, target="y", limit=3)[0] == ["b", "c", "y"]
+    # without a target: the fewest missing values, ties in the table's order
+    assert paired_columns(profiles, pd.Series(dtype=float), limit=2) == (
+        ["b", "c"],
+        "the fewest missing values",
+    )
+    assert paired_columns(profiles, mi, limit=5) == (["a", "b", "c", "s", "y"], "")
 
 
 # ---------------------------------------------------------------- any table: no crash

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -103,3 +105,18 @@ def test_output_cannot_be_the_input(cli: Cli, table: Path) -> None:
     result = cli("explore", str(table), "-o", str(table), "--force")
     assert_user_error(result, "is the input file", "inputs are never modified")
     assert table.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_wide_table_says_what_it_left_out(cli: Cli, tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(rng.normal(size=(40, 300))).add_prefix("x")
+    frame["churn"] = np.where(frame["x0"] > 0, "Yes", "No")
+    path = tmp_path / "wide.csv"
+    frame.to_csv(path, index=False)
+    out = tmp_path / "report.html"
+    code, stdout, err = cli("explore", str(path), "--target", "churn", "-o", str(out))
+    assert code == 0, err
+    said = "Wide table: 301 analysable columns would make 45,150 pairs, so the pairwise"
+    assert said in stdout  # on the terminal, and in the report
+    assert said in out.read_text()

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 from scipy import stats
+from sklearn.model_selection import StratifiedKFold, cross_val_score
 
 from aieng.errors import ConfigError, DataError, InputFileError, NotFoundError
 from aieng.supervised import CompareConfig, compare, load_config
@@ -22,6 +23,7 @@ from aieng.supervised.config import BusinessCase, config_from_mapping
 from aieng.supervised.evaluate import corrected_ttest, leaderboard
 from aieng.supervised.features import ChurnFeatures, build_pipeline, select_features
 from aieng.supervised.report import build_report
+from aieng.supervised.screen import ScreenColumns, screen_scores
 from aieng.supervised.target import prepare_target
 from aieng.supervised.threshold import choose_threshold, value_curve
 
@@ -315,6 +317,110 @@ def test_same_seed_same_leaderboard_other_seed_other_folds() -> None:
     pd.testing.assert_frame_equal(first, again)
     other = compare(frame, target="label", config=CompareConfig(**{**vars(cfg), "seed": 1}))
     assert not np.allclose(first["roc_auc"], other.leaderboard.drop(columns="fit_time")["roc_auc"])
+
+
+# ---------------------------------------------------------------- wide tables: the screen
+
+
+def wide_table(n_features: int, rows: int = 40, seed: int = 0) -> pd.DataFrame:
+    """``n_features`` columns of noise but two: ``x0`` (a number) and ``plan`` decide ``label``."""
+    rng = np.random.default_rng(seed)
+    data: dict[str, object] = {f"x{j}": rng.normal(size=rows) for j in range(n_features - 1)}
+    plan = rng.choice(["basic", "pro"], size=rows)
+    data["plan"] = plan
+    data["label"] = np.where(np.asarray(data["x0"]) + (plan == "pro") > 0.5, "yes", "no")
+    return pd.DataFrame(data)
+
+
+WIDE = CompareConfig(
+    candidates=("dummy", "linear"),
+    folds=3,
+    repeats=1,
+    tree_depths=(1, 2),
+    learning_curve_points=2,
+    permutation_repeats=2,
+)
+
+
+@pytest.mark.slow
+def test_wide_table_is_screened_inside_every_fit_and_says_so() -> None:
+    result = compare(wide_table(3_000), target="label", config=WIDE)
+    assert result.screen == 100 and len(result.features) == 3_000
+    # Every model sees 100 columns, not 3,000: the bounded work really is bounded.
+    screen = result.pipeline.named_steps["screen"]
+    assert len(screen.columns_) == 100 and "x0" in screen.columns_
+    assert len(result.importance) == 100  # shuffled: the kept columns only
+    assert set(result.importance["feature"]) == set(screen.columns_)
+    said = (
+        "Wide table: 3,000 feature columns. Each model sees only the 100 that best predict the "
+        "target on their own (adjusted R²), chosen again inside every fold from that fold's "
+        "training rows; set max_features in a config file to change 100."
+    )
+    assert said in result.notes
+    assert any(
+        n.startswith("As many columns as training rows or more (100 for 32)") for n in result.notes
+    )
+    html = build_report(result).render()
+    assert "Only the 100 columns the winner kept" in html and "and 2,950 more." in html
+
+
+@pytest.mark.parametrize(("n_features", "screened"), [(5, False), (6, True)])
+def test_screen_boundary(n_features: int, screened: bool) -> None:
+    config = CompareConfig(**{**vars(WIDE), "max_features": 5})
+    result = compare(wide_table(n_features, rows=60), target="label", config=config)
+    assert ("screen" in result.pipeline.named_steps) is screened
+    assert result.screen == (5 if screened else 0)
+    assert any(n.startswith("Wide table:") for n in result.notes) is screened
+    assert len(result.importance) == 5
+
+
+def test_screen_scores_are_adjusted_r_squared_of_one_column() -> None:
+    rng = np.random.default_rng(3)
+    n = 50
+    X = pd.DataFrame(
+        {
+            "num": rng.normal(size=n),
+            "cat": rng.choice(["a", "b", "c"], size=n).astype(object),
+            "flat": np.ones(n),
+        }
+    )
+    y = X["num"].to_numpy() + (X["cat"] == "b") + rng.normal(size=n)
+    X.loc[:4, "num"] = np.nan  # filled with the median, as the Pipeline's imputer does
+    X.loc[:2, "cat"] = np.nan  # its own level
+    scores = screen_scores(X, y)
+    num = X["num"].fillna(X["num"].median()).to_numpy()
+    r2 = np.corrcoef(num, y)[0, 1] ** 2
+    assert scores["num"] == pytest.approx(1 - (1 - r2) * (n - 1) / (n - 2))
+    levels = X["cat"].fillna("(missing)")
+    eta2 = y.groupby(levels).transform("mean").var(ddof=0) / y.var(ddof=0)
+    assert scores["cat"] == pytest.approx(1 - (1 - eta2) * (n - 1) / (n - 3 - 1))
+    assert scores["flat"] == -np.inf  # constant: cannot be scored, ranked last
+
+
+def test_screen_keeps_the_k_best_and_the_forced_columns() -> None:
+    frame = wide_table(50, rows=80)
+    X, y = frame.drop(columns="label"), (frame["label"] == "yes").astype(int)
+    screen = ScreenColumns(k=3, keep=("x9",)).fit(X, y)
+    assert len(screen.columns_) == 3 and "x9" in screen.columns_
+    assert {"x0", "plan"} <= set(screen.columns_)  # the two that decide the label
+    assert list(screen.transform(X).columns) == screen.columns_
+
+
+def test_screen_inside_the_folds_does_not_find_signal_in_noise() -> None:
+    # 40 rows, 2,000 columns of pure noise. Screening once on all rows, then cross-validating,
+    # finds "signal" by chance; the screen inside the Pipeline is refitted per fold and does not.
+    rng = np.random.default_rng(0)
+    X = pd.DataFrame(rng.normal(size=(40, 2_000))).add_prefix("x")
+    y = pd.Series(np.tile([0, 1], 20))
+    cv = StratifiedKFold(5, shuffle=True, random_state=0)
+    model = make_estimator("linear", "classification", seed=0)
+    inside = build_pipeline(model, domain=False, screen=20)
+    honest = cross_val_score(inside, X, y, cv=cv, scoring="roc_auc").mean()
+    kept = ScreenColumns(k=20).fit(X, y).columns_
+    leaky = cross_val_score(
+        build_pipeline(model, domain=False), X[kept], y, cv=cv, scoring="roc_auc"
+    )
+    assert honest < 0.7 < 0.95 < leaky.mean()
 
 
 def test_too_few_rows_for_the_folds() -> None:

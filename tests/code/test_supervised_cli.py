@@ -159,3 +159,22 @@ def test_compare_writes_report_model_and_leaderboard(cli: Cli, table: Path, tmp_
     )
     assert code == 0, err
     assert "Task: regression" in stdout and "RMSE" in stdout
+
+
+@pytest.mark.slow
+def test_wide_table_says_what_it_screened(cli: Cli, tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(rng.normal(size=(40, 300))).add_prefix("x")
+    frame["label"] = np.where(frame["x0"] > 0, "yes", "no")
+    path = tmp_path / "wide.csv"
+    frame.to_csv(path, index=False)
+    out = tmp_path / "out"
+    code, stdout, err = cli(
+        "compare", str(path), "-t", "label", "--config", _config(tmp_path), "-o", str(out)
+    )
+    assert code == 0, err
+    said = "Wide table: 300 feature columns. Each model sees only the 100 that best predict"
+    assert said in stdout  # on the terminal, and in the report
+    assert said in (out / "report.html").read_text()
+    model = joblib.load(out / "model.joblib")
+    assert len(model.named_steps["screen"].columns_) == 100

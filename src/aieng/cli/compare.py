@@ -41,7 +41,7 @@ def compare(
             "--config",
             help="TOML file with any of: task, candidates, folds, repeats, test_size, seed, "
             "positive_class, drop, domain_features, n_jobs, tree_depths, learning_curve_points, "
-            "permutation_repeats, and a business table (offer_cost, saved_value, "
+            "permutation_repeats, max_features, and a business table (offer_cost, saved_value, "
             "success_rate). Options given here override it.",
         ),
     ] = None,
@@ -88,8 +88,9 @@ def compare(
     out_dir = out if out is not None else Path(f"{input.stem}-compare")
     for name in OUTPUTS:  # before the work: a long run must not end in "cannot write"
         check_output(out_dir / name, source=input, overwrite=force)
-    frame = read_table(input)
-    with console.steps("comparing") as say:
+    with console.steps(f"reading {input.name}") as say:
+        frame = read_table(input)
+        say(f"comparing on {len(frame):,} rows × {frame.shape[1]:,} columns")
         result = run_compare(frame, target=target, config=settings, progress=say)
         say("writing the report")
         written = build_report(result, title=f"Model comparison: {input.name}").write(

@@ -69,6 +69,7 @@ def explore(
             prior=prior,
             seed=seed,
             source=str(input),
+            progress=say,
         )
         say("drawing the report")
         report = build_report(

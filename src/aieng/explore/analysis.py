@@ -1,14 +1,22 @@
 """One call from a DataFrame to every statistic of the report: :func:`explore`.
 
 It checks what the user asked for (the target and sensitive columns exist, the target has at least
-two values), then runs the pieces in order: profile → associations → target → bias. It draws
-nothing and writes nothing; :mod:`aieng.explore.report` turns the result into a report and
-:mod:`aieng.explore.insights` into sentences.
+two values), then runs the pieces in order: profile → mutual information → associations → target
+rates → bias. It draws nothing and writes nothing; :mod:`aieng.explore.report` turns the result
+into a report and :mod:`aieng.explore.insights` into sentences.
+
+Most of the work grows with the number of columns, but the associations grow with its *square*:
+10,000 columns are 50 million pairs (about two hours at the measured 0.14 ms a pair on 60 rows,
+and 3.2 GB for four 10,000 × 10,000 matrices). So a table with more than ``MAX_PAIRED`` analysable
+columns gets its pairwise work, and the target rates per level, on ``MAX_PAIRED`` columns chosen
+by a stated rule (:func:`paired_columns`); every per-column statistic still covers every column,
+and the report says what was left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -32,6 +40,13 @@ from aieng.explore.target import (
     resolve_target,
 )
 
+# Analysable columns in the pairwise matrices (see paired_columns). Measured: 100 columns are
+# 4,950 pairs, 0.7 s on 60 rows and 5 s on 7,043; 200 take 3 s and 22 s, for a heatmap whose
+# 200 labels no longer fit its 11 inches.
+MAX_PAIRED = 100
+
+Progress = Callable[[str], None]  # called with a description before each step
+
 
 @dataclass(frozen=True)
 class Exploration:
@@ -47,6 +62,7 @@ class Exploration:
     bias: tuple[BiasResult, ...]  # one per sensitive attribute
     prior: Prior
     overall: float  # the target rate of the positive class (or the mean target); NaN if none
+    paired_rule: str = ""  # how the paired columns were chosen; "" when every column is paired
 
 
 def explore(
@@ -59,13 +75,17 @@ def explore(
     prior: Prior = "jeffreys",
     seed: int = 0,
     source: str = "FILE",
+    progress: Progress | None = None,
 ) -> Exploration:
     """Every statistic of ``frame`` (never modified); ``source`` names the input in hints.
 
     ``positive`` is the class whose rate is reported (default: the minority class);
     ``positive_source`` says where it came from ("from the data card"), for the report.
+    ``progress`` is told each step as it starts (the command line shows it next to a spinner).
     """
+    step = progress or (lambda _: None)
     frame = _checked(frame, source)
+    step(f"profiling {frame.shape[1]:,} columns")
     profiles = profile_columns(frame)
     for name in sensitive:
         if name not in profiles:
@@ -90,20 +110,29 @@ def explore(
             positive=positive,
             positive_source=positive_source,
         )
-    assoc = association_matrix(frame, profiles)
+    mi = pd.Series(dtype=float)
+    if spec is not None:
+        step("mutual information with the target")
+        mi = mutual_information(frame, profiles, spec, seed=seed)
+    target_name = spec.name if spec else None
+    paired, rule = paired_columns(profiles, mi, target=target_name, sensitive=sensitive)
+    pairs = len(paired) * (len(paired) - 1) // 2
+    step(f"associations of {len(paired):,} columns ({pairs:,} pairs)")
+    assoc = association_matrix(frame, profiles, columns=paired)
     balance = pd.Series(dtype="int64")
     features: list[FeatureTarget] = []
-    mi = pd.Series(dtype=float)
     outcome = None
     if spec is not None:
+        step("target rate per level")
         outcome = spec.outcome(frame)
         if spec.task == "classification":
             labels = as_labels(frame[spec.name]).dropna()
             balance = labels.value_counts().reindex(list(spec.classes)).astype("int64")
-        for name, profile in profiles.items():
-            if profile.analysable and name != spec.name:
-                features.append(feature_vs_target(frame, name, profile, outcome))
-        mi = mutual_information(frame, profiles, spec, seed=seed)
+        for name in paired:  # the same columns as the matrices: the ones worth a closer look
+            if name != spec.name:
+                features.append(feature_vs_target(frame, name, profiles[name], outcome))
+    if sensitive:
+        step("bias audit")
     exclude = {*sensitive} | ({spec.name} if spec else set())
     bias = tuple(
         bias_for(
@@ -130,7 +159,45 @@ def explore(
         bias=bias,
         prior=prior,
         overall=float("nan") if outcome is None else float(outcome.mean()),
+        paired_rule=rule,
     )
+
+
+def paired_columns(
+    profiles: dict[str, ColumnProfile],
+    mutual_information: pd.Series,
+    *,
+    target: str | None = None,
+    sensitive: Sequence[str] = (),
+    limit: int = MAX_PAIRED,
+) -> tuple[list[str], str]:
+    """The analysable columns the pairwise work covers (in the table's order), and the rule.
+
+    Up to ``limit`` analysable columns: all of them, and the rule is ``""``. Beyond it: the
+    target and the sensitive columns (the report is about them), then the columns with the
+    highest mutual information with the target, then those with the fewest missing values.
+    Python's sort is stable, so remaining ties keep the table's order: the choice is reproducible.
+    """
+    names = [name for name, p in profiles.items() if p.analysable]
+    if len(names) <= limit:
+        return names, ""
+    fixed = [name for name in (target, *sensitive) if name in names]
+    mi = mutual_information.to_dict()  # nats; a column without an estimate sorts last
+    rest = sorted(
+        (name for name in names if name not in fixed),
+        key=lambda name: (-mi.get(name, -math.inf), profiles[name].n_missing),
+    )
+    chosen = set(fixed + rest[: max(0, limit - len(fixed))])
+    lead = []
+    if target in names:
+        lead.append("the target")
+    if sensitive:
+        lead.append("the sensitive columns")
+    by = "the fewest missing values"
+    if mi:
+        by = "the highest mutual information with the target, then " + by
+    rule = f"{' and '.join(lead)}, then {by}" if lead else by
+    return [name for name in names if name in chosen], rule
 
 
 def _checked(frame: pd.DataFrame, source: str) -> pd.DataFrame:

@@ -10,10 +10,13 @@
 
 :func:`association_matrix` puts them in one 0..1 matrix (|ρ| for two numbers), so every pair of
 columns of a table can be compared on one heatmap. Each pair uses the rows where both are present.
+Its work grows with the square of the column count, so a wide table pairs a chosen subset
+(``columns=``; :func:`aieng.explore.analysis.paired_columns` chooses it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,9 +98,10 @@ class Associations:
 
     pearson: pd.DataFrame  # numeric × numeric, signed
     spearman: pd.DataFrame  # numeric × numeric, signed
-    mixed: pd.DataFrame  # every analysable column, 0..1
+    mixed: pd.DataFrame  # every paired analysable column, 0..1
     method: pd.DataFrame  # which statistic fills each cell of ``mixed``
     excluded: dict[str, str]  # column -> reason it is not in the matrices
+    skipped: tuple[str, ...] = ()  # analysable columns left out to bound the work (wide tables)
 
     def statistic(self, a: str, b: str) -> str:
         """Which statistic measured the pair (a, b) in ``mixed``: "Cramér's V", "η", ..."""
@@ -133,11 +137,22 @@ _EXCLUDED_REASON = {
 
 
 def association_matrix(
-    frame: pd.DataFrame, profiles: dict[str, ColumnProfile], *, bias_correction: bool = True
+    frame: pd.DataFrame,
+    profiles: dict[str, ColumnProfile],
+    *,
+    columns: Sequence[str] | None = None,
+    bias_correction: bool = True,
 ) -> Associations:
-    """All pairwise associations of ``frame``'s analysable columns (see the module docstring)."""
+    """All pairwise associations of ``frame``'s analysable columns (see the module docstring).
+
+    ``columns``: pair only these analysable columns (default: all of them). The work grows with
+    the square of their number, so a wide table passes a chosen few; the others are ``skipped``.
+    """
     excluded = {name: _EXCLUDED_REASON[p.kind] for name, p in profiles.items() if not p.analysable}
-    names = [name for name, p in profiles.items() if p.analysable]
+    analysable = [name for name, p in profiles.items() if p.analysable]
+    chosen = set(analysable if columns is None else columns)
+    names = [name for name in analysable if name in chosen]  # the table's order, not the caller's
+    skipped = tuple(name for name in analysable if name not in chosen)
     numeric = [n for n in names if profiles[n].kind == "numeric"]
     nums = {n: as_numbers(frame[n]).to_numpy() for n in numeric}
     cats = {n: codes(frame[n])[0] for n in names if n not in nums}
@@ -170,4 +185,5 @@ def association_matrix(
         mixed=pd.DataFrame(mixed, index=names, columns=names),
         method=pd.DataFrame(method, index=names, columns=names),
         excluded=excluded,
+        skipped=skipped,
     )

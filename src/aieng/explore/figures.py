@@ -22,6 +22,8 @@ from aieng.reports import PALETTE, new_figure
 from aieng.reports.style import DIVERGING_CMAP, SEQUENTIAL_CMAP
 
 MAX_PANELS = 24  # panels per small-multiples figure; more columns are listed in a note instead
+MAX_BARS = 100  # bars (one per column) in a ranking or missing-values figure: ≈ 25 inches tall;
+# 10,000 would be a 2,500-inch image, beyond what matplotlib can render (2^16 pixels a side)
 KDE_SAMPLE = 5_000  # the KDE is evaluated on a sample: its shape is stable, its cost O(n·grid)
 MAX_LEVELS = 8  # bars per categorical panel; the rest are pooled as "(other)"
 MISSING_ROWS = 400  # at most this many blocks of rows in the missingness matrix

@@ -110,6 +110,20 @@ def overview_insights(ex: Exploration) -> list[str]:
     return out
 
 
+def wide_table_insights(ex: Exploration) -> list[str]:
+    """What a wide table's report leaves out to bound the work (nothing for a narrow table)."""
+    assoc = ex.associations
+    if not assoc.skipped:
+        return []
+    paired, total = len(assoc.mixed), len(assoc.mixed) + len(assoc.skipped)
+    covered = "pairwise associations" + (" and target rates per level" if ex.features else "")
+    return [
+        f"Wide table: {total:,} analysable columns would make {total * (total - 1) // 2:,} "
+        f"pairs, so the {covered} cover {paired} columns, chosen by {ex.paired_rule}; the other "
+        f"{len(assoc.skipped):,} are left out of them (every column keeps its own statistics)."
+    ]
+
+
 def correlation_insights(ex: Exploration, k: int = 4) -> list[str]:
     """The strongest associations, and what was left out of the matrices."""
     assoc = ex.associations
@@ -124,6 +138,7 @@ def correlation_insights(ex: Exploration, k: int = 4) -> list[str]:
         )
     if not out:
         out.append(f"No pair of columns is strongly associated (all below {STRONG_ASSOCIATION}).")
+    out += wide_table_insights(ex)
     for name, reason in assoc.excluded.items():
         out.append(f"`{name}` is left out of the correlations: {reason}.")
     return out
@@ -214,8 +229,15 @@ def _one_attribute(ex: Exploration, b: BiasResult) -> list[str]:
         )
     if b.proxies:
         f, v, how = b.proxies[0]
+        skipped = ex.associations.skipped  # a wide table: proxies come from the paired columns
+        among = (
+            f" among the {len(ex.associations.mixed)} paired columns (the other "
+            f"{len(skipped):,} were not checked)"
+            if skipped
+            else ""
+        )
         out.append(
-            f"The strongest proxy for `{b.attribute}` is `{f}` ({how} {v:.2f})"
+            f"The strongest proxy for `{b.attribute}`{among} is `{f}` ({how} {v:.2f})"
             + (
                 ": dropping the attribute would not hide it."
                 if v >= 0.2
@@ -233,6 +255,7 @@ def _prob(p: float) -> str:
 def key_insights(ex: Exploration) -> list[str]:
     """The handful of sentences for the top of the report."""
     out = overview_insights(ex)[:2]
+    out += wide_table_insights(ex)
     out += target_insights(ex)[:3]
     out += [s for s in bias_insights(ex) if "credible interval" in s]
     out += correlation_insights(ex)[:1]

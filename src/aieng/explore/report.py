@@ -16,6 +16,9 @@ from aieng.explore.profile import ColumnProfile
 from aieng.reports import Report
 from aieng.reports.builder import Metric
 
+MAX_NOTES = 100  # sentences per section; a wide table has one or two per column
+MAX_LISTED = 30  # column names listed in one note; the rest are counted
+
 
 def headline(ex: Exploration) -> dict[str, Metric]:
     """The numbers on the report's cards (also ``aieng run m02``'s metrics)."""
@@ -133,19 +136,37 @@ def _columns(report: Report, ex: Exploration, frame: pd.DataFrame) -> None:
         )
     if flags:
         sec.figure(
-            figures.booleans(frame, flags),
+            figures.booleans(frame, flags[: figures.MAX_BARS]),
             caption="Boolean columns: share of true values",
             alt="share true per boolean column",
         )
-    notes = words.column_insights(ex)
+    notes = _capped(words.column_insights(ex), "about single columns")
     left_out = numeric[figures.MAX_PANELS :] + categorical[figures.MAX_PANELS :]
     if left_out:
         notes.append(
-            f"Not drawn (the first {figures.MAX_PANELS} of each kind are): "
-            + ", ".join(f"`{n}`" for n in left_out)
-            + "."
+            f"Not drawn (the first {figures.MAX_PANELS} of each kind are): {_listed(left_out)}."
+        )
+    if flags[figures.MAX_BARS :]:
+        notes.append(
+            f"Boolean columns not drawn (the first {figures.MAX_BARS} are): "
+            f"{_listed(flags[figures.MAX_BARS :])}."
         )
     sec.notes(notes or ["Nothing unusual in the single columns."])
+
+
+def _listed(names: list[str]) -> str:
+    """Column names as code, the first ``MAX_LISTED`` of them, then how many more."""
+    shown = ", ".join(f"`{n}`" for n in names[:MAX_LISTED])
+    more = len(names) - MAX_LISTED
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def _capped(notes: list[str], about: str) -> list[str]:
+    """The first ``MAX_NOTES`` sentences, then one saying how many were not listed."""
+    if len(notes) <= MAX_NOTES:
+        return notes
+    more = len(notes) - MAX_NOTES
+    return [*notes[:MAX_NOTES], f"… and {more:,} more findings {about}, not listed here."]
 
 
 def _missing(report: Report, ex: Exploration, frame: pd.DataFrame) -> None:
@@ -154,14 +175,30 @@ def _missing(report: Report, ex: Exploration, frame: pd.DataFrame) -> None:
         intro="Where the gaps are. Gaps that line up across columns (the same rows) usually "
         "share a cause, and a cause is rarely random: impute with care.",
     )
+    drawn, note = _most_missing(frame)
     sec.figure(
-        figures.missing_overview(frame),
+        figures.missing_overview(drawn),
         caption="Missing share per column, and the missingness matrix",
         alt="missing values",
         dpi=figures.GRID_DPI,
     )
     gaps = [s for s in words.column_insights(ex) if "is missing in" in s]
-    sec.notes(gaps or ["No cell is missing."])
+    sec.notes(note + (_capped(gaps, "about gaps") or ["No cell is missing."]))
+
+
+def _most_missing(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """At most ``MAX_BARS`` columns to draw: those with the most gaps, in the table's order."""
+    if frame.shape[1] <= figures.MAX_BARS:
+        return frame, []
+    gaps = frame.isna().sum()
+    top = set(gaps.sort_values(ascending=False, kind="stable").index[: figures.MAX_BARS])
+    drawn = frame[[c for c in frame.columns if c in top]]
+    least, others = int(gaps[list(top)].min()), frame.shape[1] - figures.MAX_BARS
+    rest = "have no missing value" if least == 0 else f"have at most {least:,} missing each"
+    return drawn, [
+        f"Drawn: the {figures.MAX_BARS} columns with the most missing values, of "
+        f"{frame.shape[1]:,} (ties in the table's order); the other {others:,} {rest}."
+    ]
 
 
 def _correlations(report: Report, ex: Exploration) -> None:
@@ -203,7 +240,7 @@ def _correlations(report: Report, ex: Exploration) -> None:
             assoc.method.loc[a, b] for a, b in zip(pairs["column"], pairs["with"], strict=True)
         ]
         sec.table(pairs, caption="The ten most associated pairs")
-    sec.notes(words.correlation_insights(ex))
+    sec.notes(_capped(words.correlation_insights(ex), "about correlations"))
 
 
 def _target(report: Report, ex: Exploration) -> None:
@@ -229,9 +266,11 @@ def _target(report: Report, ex: Exploration) -> None:
             alt="class balance",
         )
     if not ex.mutual_information.empty:
+        mi, most = ex.mutual_information, figures.MAX_BARS
+        top = f" (the {most} highest of {len(mi):,})" if len(mi) > most else ""
         sec.figure(
-            figures.ranking(ex.mutual_information, "mutual information (nats)"),
-            caption="Features ranked by mutual information with the target",
+            figures.ranking(mi.iloc[:most], "mutual information (nats)"),
+            caption="Features ranked by mutual information with the target" + top,
             alt="MI",
         )
         sec.table(
@@ -251,7 +290,7 @@ def _target(report: Report, ex: Exploration) -> None:
             dpi=figures.HEATMAP_DPI,
             alt="target rates",
         )
-    sec.notes(words.target_insights(ex))
+    sec.notes(words.target_insights(ex) + words.wide_table_insights(ex))
 
 
 def _bias(report: Report, ex: Exploration) -> None:

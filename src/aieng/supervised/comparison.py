@@ -7,6 +7,10 @@
 5. learning curve of the winner, validation curve of a tree over its depth;
 6. fit the winner on all training rows and score it *once* on the test split; permutation
    importance there; for classification, the decision threshold worth the most money.
+
+A wide table (more feature columns than ``config.max_features``) gets a screen as the first step
+of every Pipeline (:mod:`aieng.supervised.screen`): each fit keeps the columns that best predict
+the target on its own training rows, so the work stays bounded and the scores stay honest.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ class Comparison:
     domain: bool  # whether the domain features were used
     feature_tests: list[FeatureTest] = field(default_factory=list)
     threshold: ThresholdChoice | None = None
+    screen: int = 0  # columns each model keeps on a wide table (0: every feature column)
 
     @property
     def task(self) -> Task:
@@ -154,10 +159,12 @@ def _compare(
     domain = config.domain_features and has_churn_columns(X)
     if domain:
         notes.append("Domain features added: charges_per_month, charge_increase, n_services.")
+    screen = config.max_features if X.shape[1] > config.max_features else 0
+    notes += wide_notes(X.shape[1], len(X_train), screen)
 
     def pipeline(name: str, *, with_domain: bool = domain) -> Any:
         model = make_estimator(name, task, seed=config.seed, n_jobs=config.n_jobs)
-        return build_pipeline(model, domain=with_domain)
+        return build_pipeline(model, domain=with_domain, screen=screen)
 
     cv = evaluate.splitter(task, folds=config.folds, repeats=config.repeats, seed=config.seed)
     names = {label(n, task): n for n in config.candidates}
@@ -257,17 +264,24 @@ def _compare(
         output = best.predict_proba(X_test)[:, 1]
     else:
         output = np.asarray(best.predict(X_test), dtype=float)
-    step("permutation importance on the test split")
+    # Each shuffle costs a prediction that reads every column: all columns would be quadratic
+    # work. On a wide table only the screened columns are shuffled; the model never sees the
+    # others, so shuffling them could not change its score (their importance is exactly 0).
+    shuffled = X_test[best.named_steps["screen"].columns_] if screen else X_test
+    step(
+        f"permutation importance on the test split ({shuffled.shape[1]:,} columns × "
+        f"{config.permutation_repeats} shuffles)"
+    )
     perm = permutation_importance(
         best,
-        X_test,
+        shuffled,
         y_test,
         scoring=scorer,
         n_repeats=config.permutation_repeats,
         random_state=config.seed,
     )
     importance = pd.DataFrame(
-        {"feature": X_test.columns, "mean": perm.importances_mean, "std": perm.importances_std}
+        {"feature": shuffled.columns, "mean": perm.importances_mean, "std": perm.importances_std}
     ).sort_values("mean", ascending=False, ignore_index=True)
 
     threshold = None
@@ -300,7 +314,28 @@ def _compare(
         domain=domain,
         feature_tests=feature_tests,
         threshold=threshold,
+        screen=screen,
     )
+
+
+def wide_notes(n_columns: int, n_train: int, screen: int) -> list[str]:
+    """What a comparison says about a table with many columns (nothing for a narrow one)."""
+    notes = []
+    if screen:
+        notes.append(
+            f"Wide table: {n_columns:,} feature columns. Each model sees only the {screen} that "
+            "best predict the target on their own (adjusted R²), chosen again inside every fold "
+            "from that fold's training rows; set max_features in a config file to change "
+            f"{screen}."
+        )
+    seen = screen or n_columns  # the columns a model is fitted on
+    if seen >= n_train:
+        notes.append(
+            f"As many columns as training rows or more ({seen:,} for {n_train:,}): a model can "
+            "fit noise perfectly here; trust the validation and test scores, not the training "
+            "scores, and expect wide error bars."
+        )
+    return notes
 
 
 def sign_of(task: Task, metric: str) -> float:

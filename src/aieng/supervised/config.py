@@ -74,6 +74,8 @@ class CompareConfig:
     tree_depths: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 8, 10, 14, 20)  # validation curve
     learning_curve_points: int = 5  # training sizes on the winner's learning curve
     permutation_repeats: int = 5  # shuffles per column for permutation importance
+    # more feature columns than this: every model keeps the best this many (aieng.supervised.screen)
+    max_features: int = 100
     business: BusinessCase = field(default_factory=BusinessCase)  # classification only
 
     def __post_init__(self) -> None:
@@ -83,6 +85,7 @@ class CompareConfig:
         _check(self.n_jobs >= 1, "n_jobs", self.n_jobs, "at least 1")
         _check(self.learning_curve_points >= 2, "learning_curve_points", 0, "at least 2")
         _check(self.permutation_repeats >= 1, "permutation_repeats", 0, "at least 1")
+        _check(self.max_features >= 1, "max_features", self.max_features, "at least 1")
         _check(len(self.candidates) >= 1, "candidates", list(self.candidates), "not empty")
         b = self.business
         _check(b.offer_cost > 0, "business.offer_cost", b.offer_cost, "positive")

@@ -25,6 +25,8 @@ from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from aieng.supervised.screen import ScreenColumns
+
 # The churn services counted by ChurnFeatures: "Yes" (or True) means subscribed.
 SERVICES: tuple[str, ...] = (
     "phone_service",
@@ -131,11 +133,18 @@ def preprocessor() -> ColumnTransformer:
     )
 
 
-def build_pipeline(model: Any, *, domain: bool) -> Pipeline:
-    """``[ChurnFeatures →] preprocessor → model``, one object to fit, score and save."""
+def build_pipeline(model: Any, *, domain: bool, screen: int = 0) -> Pipeline:
+    """``[ScreenColumns →] [ChurnFeatures →] preprocessor → model``, one object to fit and save.
+
+    ``screen``: keep only that many columns, chosen on each fit's training rows (0: keep all);
+    the columns the domain features are made from are always kept.
+    """
     steps: list[tuple[str, Any]] = [("prep", preprocessor()), ("model", model)]
     if domain:
         steps.insert(0, ("domain", ChurnFeatures()))
+    if screen:
+        keep = CHURN_COLUMNS if domain else ()
+        steps.insert(0, ("screen", ScreenColumns(k=screen, keep=keep)))
     return Pipeline(steps)
 
 
@@ -154,7 +163,8 @@ def select_features(
     if asked:
         notes.append(f"Not used as features (as configured): {', '.join(asked)}.")
         X = X.drop(columns=asked)
-    for name in list(X.columns):
+    useless = []
+    for name in X.columns:
         col = X[name]
         present = col.dropna()
         if present.empty:
@@ -165,14 +175,21 @@ def select_features(
             notes.append(f"Dropped {name!r}: a different text on every row (an identifier).")
         else:
             continue
-        X = X.drop(columns=[name])
-    for name in X.columns:
-        if _is_text(X[name]):
-            # object dtype with NaN for gaps: what SimpleImputer and OneHotEncoder expect.
-            X[name] = X[name].astype(object).where(X[name].notna(), np.nan)
-        else:  # bools and nullable integers become float64 with NaN gaps
-            X[name] = X[name].astype("float64")
-    return X, notes
+        useless.append(name)
+    X = X.drop(columns=useless)
+    # One new frame from all the converted columns: assigning them one by one splits the frame
+    # into a block per column, and every later copy or row selection pays for each block (with
+    # 10,000 columns, a logistic regression's fit and predict took 3.0 s instead of 1.6 s).
+    columns = {name: _model_input(col) for name, col in X.items()}
+    return pd.DataFrame(columns, index=X.index), notes
+
+
+def _model_input(col: pd.Series) -> pd.Series:
+    """Text as object dtype with NaN gaps (what SimpleImputer and OneHotEncoder expect); bools
+    and nullable integers as float64 with NaN gaps."""
+    if _is_text(col):
+        return col.astype(object).where(col.notna(), np.nan)
+    return col.astype("float64")
 
 
 def _is_text(col: pd.Series) -> bool:

@@ -140,6 +140,12 @@ def _importance(report: Report, c: Comparison, prefix: str) -> None:
     notes = [f"Most important: {first['feature']} (−{first['mean']:.3f} when shuffled)."]
     if useless:
         notes.append(f"No measurable effect on the test score: {', '.join(useless)}.")
+    if c.screen:
+        notes.append(
+            f"Only the {len(c.importance)} columns the winner kept (its screen, fitted on the "
+            f"training rows) were shuffled; it never sees the other "
+            f"{len(c.features) - len(c.importance):,}, so their importance is exactly 0."
+        )
     sec.notes(notes)
 
 

@@ -84,7 +84,13 @@ def data_section(report: Report, c: Comparison, prefix: str) -> None:
         ax.set_ylabel("rows")
         sec.figure(fig, caption=f"Distribution of {c.target.name!r}", alt="histogram")
         facts = [f"{c.target.name!r}: mean {c.target.y.mean():.1f}, sd {c.target.y.std():.1f}."]
-    sec.notes([*c.notes, *facts, f"Features: {', '.join(c.features)}."])
+    sec.notes([*c.notes, *facts, f"Features: {_listed(c.features)}."])
+
+
+def _listed(names: list[str], limit: int = 50) -> str:
+    """The first ``limit`` names, then how many more (a wide table has thousands)."""
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (f" and {more:,} more" if more > 0 else "")
 
 
 def leaderboard_section(report: Report, c: Comparison, prefix: str) -> None:
