@@ -176,3 +176,19 @@ def test_echo_writes_integers_past_64_bits_as_text() -> None:
         orjson.dumps(shown)  # what the 422 is written with
         assert shown[0].startswith(str(value)[:20])
     assert echo(2**63 - 1) == 2**63 - 1
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [([[RECORD]], "[0]"), ([RECORD, 5], "[1]"), ([RECORD, "x", [1]], "[1]"), (5, "body")],
+)
+def test_an_item_that_is_not_a_record_is_named_by_its_place(
+    client: TestClient, body: object, where: str
+) -> None:
+    r = client.post("/v1/predict", json=body)
+    assert r.status_code == 422
+    problem = r.json()["detail"][0]
+    assert problem["field"] == where and problem["allowed"] in (
+        "a JSON object: one record",
+        "a JSON object (one record) or a list of them",
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import resource
 import socket
@@ -140,8 +141,9 @@ def test_a_slow_body_gets_408(tmp_path: Path, churn_model_dir: Path) -> None:
 
 
 def test_past_the_connection_cap_the_longest_waiting_connection_makes_room(
-    tmp_path: Path, churn_model_dir: Path
+    tmp_path: Path, churn_model_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.WARNING, logger="aieng.serve")
     with serving(tmp_path, churn_model_dir, max_connections=20) as (url, port):
         idle = [connect(port) for _ in range(40)]  # open, say nothing
         time.sleep(0.3)
@@ -153,6 +155,8 @@ def test_past_the_connection_cap_the_longest_waiting_connection_makes_room(
                 closed += sock.recv(1) == b""
             sock.close()
         assert closed >= 20, closed  # the oldest ones were closed to make room
+    said = [r for r in caplog.records if "waiting longest" in r.getMessage()]
+    assert 1 <= len(said) <= 2, len(said)  # tallied: an attacker cannot flood the log
 
 
 def test_when_every_connection_is_busy_a_new_one_gets_503(

@@ -92,11 +92,11 @@ class GuardedHttp(HttpToolsProtocol):
         waiting = [c for c in self.connections if isinstance(c, GuardedHttp) and c.waiting]
         waiting = [c for c in waiting if c is not self and not c.transport.is_closing()]
         if not waiting:  # every other connection is being served: this one waits elsewhere
-            log.warning("connection refused: %d open", len(self.connections))
+            _refused.happened(len(self.connections))
             self._refuse(503, "too many connections", "retry in a moment", retry=True)
             return
         oldest = min(waiting, key=lambda c: c.waiting_since)
-        log.warning("closed the connection waiting longest: %d open", len(self.connections))
+        _evicted.happened(len(self.connections))
         oldest.transport.close()
 
     # -- a request's headers ---------------------------------------------------------------
@@ -187,6 +187,33 @@ _REASONS = {
     431: "Request Header Fields Too Large",
     503: "Service Unavailable",
 }
+
+
+class _Tally:
+    """A warning logged at most once per ``period`` seconds, with how often it happened since.
+
+    Under a slowloris attack the connection cap closes thousands of connections a minute
+    (5,585 in 30 s in benchmarks/serving/abuse.py): one log line each would let the attacker
+    fill the disk through our log. Once every few seconds says the same.
+    """
+
+    def __init__(self, what: str, period: float = 5.0) -> None:
+        self.what, self.period = what, period
+        self.count, self.since = 0, time.monotonic() - period
+
+    def happened(self, open_now: int) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if now - self.since >= self.period:
+            log.warning(
+                "%s: %d time(s) since this was last said; %d connections open",
+                self.what, self.count, open_now,
+            )  # fmt: skip
+            self.count, self.since = 0, now
+
+
+_evicted = _Tally("closed the connection waiting longest to make room")
+_refused = _Tally("refused a new connection, every other one being served")
 
 
 def _json(body: dict[str, str]) -> bytes:

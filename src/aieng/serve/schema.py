@@ -142,9 +142,14 @@ class RecordParser:
             where = name if single or index is None else f"[{index}].{name}"
             rule = self.contract.columns.get(name)
             received, message = err.get("input"), err["msg"]
-            if err["type"] == "extra_forbidden":
+            if not name:  # the item itself is wrong: a list or a number where a record belongs
+                where = f"[{index}]" if index is not None and not single else "body"
+                allowed = "a JSON object: one record"
+            elif err["type"] == "extra_forbidden":
                 allowed = "only the fields listed by GET /v1/model"
-                close = difflib.get_close_matches(name, list(self.model.model_fields), n=1)
+                # A long name cannot be a typo of ours, and difflib's cost grows with its length.
+                fields = list(self.model.model_fields) if len(name) <= 100 else []
+                close = difflib.get_close_matches(name, fields, n=1)
                 if close:
                     message += f"; did you mean {close[0]!r}?"
             elif err["type"] == "missing":
