@@ -293,3 +293,42 @@ def test_export_writes_nothing_into_the_working_folder(
     client = tracking.connect(f"sqlite:///{churn_model_dir.parent / 'mlflow.db'}")
     registry.export_model(client, "churn/1", tmp_path / "again")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["again"]
+
+
+def test_a_dot_env_in_the_working_folder_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aieng.serve.settings import ServeSettings
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("AIENG_SERVE_MODEL_DIR=/elsewhere\nAIENG_SERVE_PORT=9999\n")
+    settings = ServeSettings()
+    assert settings.model_dir is None and settings.port == 8000
+
+
+def test_serve_reads_an_env_file_only_when_named(cli: Any, tmp_path: Path) -> None:
+    env = tmp_path / "serve.env"
+    env.write_text(f"AIENG_SERVE_MODEL_DIR={tmp_path / 'no-such-model'}\n")
+    code, _, err = cli("serve", "--env-file", str(env))
+    assert code != 0 and "no-such-model" in err and "is not a folder" in err  # it was read
+    code, _, err = cli("serve", "--env-file", str(tmp_path / "missing.env"))
+    assert code != 0 and "--env-file" in err and "is not a file" in err
+
+
+def test_serve_without_a_registered_model_says_so_without_a_traceback(cli: Any) -> None:
+    code, out, err = cli("serve")  # an empty AIENG_HOME: no registry, no champion
+    assert code != 0
+    assert "no model 'churn@champion' in the registry" in err and "aieng pipeline run" in err
+    assert "Traceback" not in out + err
+
+
+def test_serve_refuses_a_changed_model_folder_before_starting(
+    cli: Any, tmp_path: Path, churn_model_dir: Path
+) -> None:
+    import shutil
+
+    copy = shutil.copytree(churn_model_dir, tmp_path / "model")
+    with (copy / "model.pkl").open("ab") as fh:
+        fh.write(b"\0")
+    code, _, err = cli("serve", "--model-dir", str(copy))
+    assert code != 0 and "was changed, added or removed" in err and "Traceback" not in err
