@@ -74,6 +74,7 @@ import machine
 import servers
 
 from aieng.serve.local import free_port
+from aieng.serve.protocol import raise_open_files_limit
 
 MIB = 1 << 20
 CHUNK = b"a" * 65_536  # one send of a header flood
@@ -763,17 +764,6 @@ def table(attack: Attack, runs: dict[str, Run]) -> None:
         print("  " + attack.note.replace("\n", "\n  "))
 
 
-def raise_own_open_files(wanted: int) -> int:
-    """This process's soft open-file limit raised towards ``wanted`` (up to the hard limit):
-    1,100 slow clients are 1,100 sockets here too. Returns the limit now set."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
-    if soft != resource.RLIM_INFINITY and soft < target:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
-        soft = target
-    return soft
-
-
 def files(limit: int) -> str:
     return "unlimited" if limit == resource.RLIM_INFINITY else f"{limit:,}"
 
@@ -795,7 +785,7 @@ def main() -> int:
     attacks = [a for a in ATTACKS if args.only in (None, a.name)]
     names = {"ours": ["aieng"], "mlflow": ["mlflow"], "both": ["aieng", "mlflow"]}[args.server]
     given, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    own = raise_own_open_files(4096)
+    own = raise_open_files_limit(4096)
     open_files = args.server_open_files or given
     skipped = ""
     if own < 1100 + 200 and any(a.name == "slowloris" for a in attacks):

@@ -302,5 +302,5 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     except KeyboardInterrupt as stop:  # Ctrl+C, SIGTERM, SIGHUP: the servers are already stopped
-        print(f"\ninterrupted ({stop or 'SIGINT'}): both servers stopped", file=sys.stderr)
+        print(f"\ninterrupted ({str(stop) or 'SIGINT'}): both servers stopped", file=sys.stderr)
         sys.exit(130)
