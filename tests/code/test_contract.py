@@ -1,4 +1,4 @@
-"""Code tests for ``aieng.pipeline.contract``: every kind of bad cell is found and named, the
+"""Code tests for ``aieng.contract``: every kind of bad cell is found and named, the
 config round-trips, the input is never modified, and the churn table passes its own draft."""
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aieng.datasets import load
-from aieng.errors import ConfigError, DataError
-from aieng.pipeline.contract import (
+from aieng.contract import (
     ColumnRule,
     ColumnType,
     Contract,
     ContractViolation,
     draft_contract,
 )
-from aieng.pipeline.contract_report import add_contract_section
+from aieng.contract.report import add_contract_section
+from aieng.datasets import load
+from aieng.errors import ConfigError, DataError
 from aieng.reports import Report
 
 CHURN_TOML = """

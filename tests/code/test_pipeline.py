@@ -271,8 +271,8 @@ def test_pipeline_init_writes_the_commented_churn_config(cli: Any, tmp_path: Pat
 
 
 def test_pipeline_contract_drafts_a_contract_that_loads(cli: Any, tmp_path: Path) -> None:
+    from aieng.contract import Contract
     from aieng.datasets import load
-    from aieng.pipeline.contract import Contract
 
     data = tmp_path / "churn.csv"
     load("telco_churn").head(300).to_csv(data, index=False)

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from prometheus_client import CollectorRegistry, Histogram, generate_latest
 from serve_setup import ADMIN, KEY, RECORD, settings_for
 
-from aieng.pipeline.contract import Contract
+from aieng.contract import Contract
 from aieng.serve.app import create_app, prepare
 from aieng.serve.metrics import ArrayHistogram
 from aieng.serve.model import contract_rows, load_dir

@@ -13,11 +13,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from aieng.contract import ContractViolation
 from aieng.datasets import load
 from aieng.errors import AiengError, DataError
 from aieng.pipeline import run_pipeline
 from aieng.pipeline.config import PipelineConfig, default_text, parse
-from aieng.pipeline.contract import ContractViolation
 from aieng.pipeline.runner import PipelineResult
 
 pytestmark = pytest.mark.slow

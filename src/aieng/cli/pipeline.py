@@ -134,8 +134,8 @@ def contract(
     force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
 ) -> None:
     """Draft a data contract from a table: types, observed ranges and categories, to edit."""
+    from aieng.contract import draft_contract
     from aieng.io import atomic_write, check_output
-    from aieng.pipeline.contract import draft_contract
     from aieng.tables import read_table
 
     if out is not None:

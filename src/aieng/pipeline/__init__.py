@@ -20,25 +20,18 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from aieng.pipeline.config import PipelineConfig, load_config
-    from aieng.pipeline.contract import Contract, ContractViolation, draft_contract
     from aieng.pipeline.runner import PipelineResult, run_pipeline
 
 _LAZY = {
     "PipelineConfig": "aieng.pipeline.config",
     "load_config": "aieng.pipeline.config",
-    "Contract": "aieng.pipeline.contract",
-    "ContractViolation": "aieng.pipeline.contract",
-    "draft_contract": "aieng.pipeline.contract",
     "PipelineResult": "aieng.pipeline.runner",
     "run_pipeline": "aieng.pipeline.runner",
 }
 
 __all__ = [
-    "Contract",
-    "ContractViolation",
     "PipelineConfig",
     "PipelineResult",
-    "draft_contract",
     "load_config",
     "run_pipeline",
 ]

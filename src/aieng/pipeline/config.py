@@ -25,8 +25,8 @@ from aieng.clean.config import (
     parse_config,
     steps_that_learn,
 )
+from aieng.contract import Contract
 from aieng.errors import ConfigError, unknown_name
-from aieng.pipeline.contract import Contract
 from aieng.supervised.config import CANDIDATES, BusinessCase
 
 DEFAULT = "churn.toml"  # packaged beside this module

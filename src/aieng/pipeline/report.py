@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from aieng.pipeline.contract import ContractViolation
-from aieng.pipeline.contract_report import add_contract_section
+from aieng.contract import ContractViolation
+from aieng.contract.report import add_contract_section
 from aieng.reports import PALETTE, Report, new_figure
 from aieng.supervised.evaluate import NAMES
 from aieng.supervised.report import add_sections

@@ -18,10 +18,10 @@ from typing import Any, Protocol
 
 import joblib  # type: ignore[import-untyped]
 
+from aieng.contract import ContractViolation
 from aieng.io import check_output
 from aieng.pipeline import data, modelling, registry, tracking
 from aieng.pipeline.config import PipelineConfig
-from aieng.pipeline.contract import ContractViolation
 from aieng.pipeline.gates import Decision
 from aieng.pipeline.stages import StageRecord, Status, Workspace, describe, stage_key
 from aieng.settings import get_settings

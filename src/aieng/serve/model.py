@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 import yaml  # type: ignore[import-untyped]
 
+from aieng.contract import Contract
 from aieng.errors import InputFileError
 from aieng.integrity import DIGEST_FILE, check, folder_digest, written_by_others
-from aieng.pipeline.contract import Contract
 from aieng.serve.compiled import CompiledPipeline, NotCompilable, compile_pipeline, verify
 
 log = logging.getLogger("aieng.serve")

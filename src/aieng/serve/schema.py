@@ -22,7 +22,7 @@ from pydantic import (
     create_model,
 )
 
-from aieng.pipeline.contract import ColumnRule, Contract
+from aieng.contract import ColumnRule, Contract
 
 PYTHON_TYPES: dict[str, type] = {"int": int, "float": float, "bool": bool, "text": str}
 

@@ -249,7 +249,7 @@ def _explain_decide(case: Case, name: str, got: Any, expected: Any) -> str:
     return text
 
 
-# ── m06.contract-check: aieng.pipeline.contract.Contract ──────────────────────────────────────
+# ── m06.contract-check: aieng.contract.Contract ───────────────────────────────────────────────
 
 
 def _contract_reference(contract: Any) -> Fn:

@@ -77,7 +77,7 @@ def _churn_probability(record: dict[str, Any]) -> float:
 def _endpoint_app(record_model: Fn) -> Any:
     from fastapi import FastAPI
 
-    from aieng.pipeline.contract import Contract
+    from aieng.contract import Contract
 
     contract = Contract.from_mapping({"columns": ENDPOINT_CONTRACT})
     record = record_model(contract, features=FIELDS[:4], extra=FIELDS[4:])
@@ -259,7 +259,7 @@ def _text(codes: Any) -> str:
 
 
 def _allowed_reference(allowed_text: Fn) -> Fn:
-    from aieng.pipeline.contract import ColumnRule
+    from aieng.contract import ColumnRule
 
     def allowed_codes(rule: dict[str, Any]) -> np.ndarray:
         spec = dict(rule)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aieng.pipeline.contract import ColumnRule, Contract
+from aieng.contract.model import Contract
+from aieng.contract.rules import ColumnRule
 from aieng.reports import PALETTE, Report, new_figure
 
 if TYPE_CHECKING:

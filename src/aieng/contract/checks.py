@@ -1,8 +1,8 @@
-"""How a :class:`~aieng.pipeline.contract.Contract` is checked: two pandera passes.
+"""How a table is checked against a contract's rules: two pandera passes.
 
 Pass 1: every required column is present and each cell *parses* as its declared type. Pass 2,
 on the parsed values: missing values, ranges, allowed levels. The failures come back as one row
-per offending cell (see :meth:`Contract.check`).
+per offending cell (see :meth:`aieng.contract.Contract.check`).
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from aieng.contract.rules import ColumnRule
 from aieng.errors import DataError
-from aieng.pipeline.contract import FAILURE_COLUMNS, ColumnRule
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import pandas as pd
 
-    from aieng.pipeline.contract import Contract
+FAILURE_COLUMNS = ("row", "column", "check", "value")  # one row per offending cell
 
 _BOOL_WORDS: dict[object, bool] = {  # True == 1 == 1.0 hash alike, so 0/1 and 0.0/1.0 match too
     True: True,
@@ -26,8 +28,11 @@ _BOOL_WORDS: dict[object, bool] = {  # True == 1 == 1.0 hash alike, so 0/1 and 0
 }
 
 
-def run(contract: Contract, frame: pd.DataFrame) -> tuple[dict[str, pd.Series], pd.DataFrame]:
-    """``(parsed columns, failures)``: pass 1 (presence, types), then pass 2 (values)."""
+def run(
+    columns: Mapping[str, ColumnRule], frame: pd.DataFrame
+) -> tuple[dict[str, pd.Series], pd.DataFrame]:
+    """``(parsed columns, failures)`` of ``frame`` against the rules of ``columns`` (name → rule):
+    pass 1 (presence, types), then pass 2 (values)."""
     import pandas as pd
     import pandera.pandas as pa
 
@@ -40,7 +45,7 @@ def run(contract: Contract, frame: pd.DataFrame) -> tuple[dict[str, pd.Series], 
     work = frame.reset_index(drop=True)  # positions, so duplicate labels map back exactly
     parsed: dict[str, pd.Series] = {}
     ok: dict[str, pd.Series] = {}
-    for name, rule in contract.columns.items():
+    for name, rule in columns.items():
         if name in work.columns:
             parsed[name], ok[name] = _parse(work[name], rule)
 
@@ -54,18 +59,18 @@ def run(contract: Contract, frame: pd.DataFrame) -> tuple[dict[str, pd.Series], 
                 required=rule.required,
                 checks=[pa.Check(passed(name), name=f"type {rule.type}")],
             )
-            for name, rule in contract.columns.items()
+            for name, rule in columns.items()
         }
     )
     values = pa.DataFrameSchema(
         {
             name: pa.Column(nullable=rule.nullable, checks=_pandera_checks(pa, rule))
-            for name, rule in contract.columns.items()
+            for name, rule in columns.items()
             if name in parsed
         }
     )
     found = [_errors(pa, types, work), _errors(pa, values, pd.DataFrame(parsed))]
-    return parsed, _failures(contract, frame, work, found)
+    return parsed, _failures(columns, frame, work, found)
 
 
 def _parse(raw: pd.Series, rule: ColumnRule) -> tuple[pd.Series, pd.Series]:
@@ -147,7 +152,10 @@ _ORDER: tuple[str | tuple[str, ...], ...] = (
 
 
 def _failures(
-    contract: Contract, frame: pd.DataFrame, work: pd.DataFrame, found: list[pd.DataFrame | None]
+    columns: Mapping[str, ColumnRule],
+    frame: pd.DataFrame,
+    work: pd.DataFrame,
+    found: list[pd.DataFrame | None],
 ) -> pd.DataFrame:
     """pandera's failure cases in plain words, one row per cell, with the values as received."""
     import numpy as np
@@ -167,7 +175,7 @@ def _failures(
         if check == "not_nullable"
         else check
         if check.startswith("type ")
-        else contract.columns[col].checks()[int(number)]
+        else columns[col].checks()[int(number)]
         for check, col, number in zip(cases["check"], column, cases["check_number"], strict=True)
     ]
     table = pd.DataFrame({"column": column, "check": words, "position": position.astype(int)})
@@ -177,7 +185,7 @@ def _failures(
         typed
     )
     table = table[~again]
-    names = list(contract.columns)
+    names = list(columns)
     rank = [next(i for i, w in enumerate(_ORDER) if c.startswith(w)) for c in table["check"]]
     table = table.assign(order=table["column"].map(names.index), rank=rank)
     table = table.sort_values(["order", "rank", "position"], kind="stable", ignore_index=True)
