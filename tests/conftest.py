@@ -44,8 +44,9 @@ def churn_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import tomllib
 
     from aieng.datasets import load
-    from aieng.pipeline import registry, run_pipeline, tracking
+    from aieng.pipeline import run_pipeline
     from aieng.pipeline.config import default_text, parse
+    from aieng.registry import tracking, versions
 
     root = tmp_path_factory.mktemp("churn-model")
     load("telco_churn").sample(1500, random_state=0).to_parquet(root / "churn.parquet")
@@ -55,4 +56,4 @@ def churn_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = parse(values, source="test config", base_dir=root)
     uri = f"sqlite:///{root / 'mlflow.db'}"
     run_pipeline(config, tracking_uri=uri, workspace=root / "workspace")
-    return registry.export_model(tracking.connect(uri), "churn@champion", root / "model")
+    return versions.export_model(tracking.connect(uri), "churn@champion", root / "model")

@@ -241,7 +241,7 @@ FOLDER_WRITERS: dict[str, tuple[str, Any]] = {
 @pytest.fixture
 def no_mlflow(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fail the test if MLflow is opened: every check must come before the work."""
-    from aieng.pipeline import tracking
+    from aieng.registry import tracking
 
     def connect(*args: object, **kwargs: object) -> None:
         pytest.fail("MLflow was opened before the output was checked")

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import PCA
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.impute import SimpleImputer
@@ -75,7 +76,7 @@ def test_compiled_gives_the_pipelines_probabilities(
     X, y, held_out = churn
     pipeline = build_pipeline(MODELS[kind](), domain=domain).fit(X, y)
     compiled = compile_pipeline(pipeline)
-    assert compiled.domain is domain
+    assert [name for name, _ in compiled.prelude] == (["ChurnFeatures"] if domain else [])
     assert isinstance(compiled.head, LinearHead if kind == "logistic" else ModelHead)
     expected = pipeline.predict_proba(held_out)[:, 1]
     got = compiled.probabilities(_columns(held_out))
@@ -156,6 +157,70 @@ def test_steps_it_does_not_know_are_named(
 
     with pytest.raises(NotCompilable, match="Pipeline"):
         compile_pipeline(LogisticRegression())
+
+
+def ratio(columns: Any) -> dict[str, np.ndarray]:
+    tenure = np.asarray(columns["tenure"], dtype=float)
+    return {"ratio": np.asarray(columns["monthly_charges"], dtype=float) / (1 + tenure)}
+
+
+class AddsRatio(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """A project's own step, unknown to the compiler, that says how to compile itself."""
+
+    def fit(self, X: pd.DataFrame, y: Any = None) -> AddsRatio:
+        return self
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        return X.assign(**ratio(X))
+
+    def compiled_columns(self) -> Any:
+        return ratio
+
+
+class Opaque(AddsRatio):
+    """The same step without compiled_columns: the compiler cannot know what it does."""
+
+    compiled_columns = None  # type: ignore[assignment]
+
+
+def test_a_step_compiles_when_it_says_how_and_not_otherwise(
+    churn: tuple[pd.DataFrame, np.ndarray, pd.DataFrame],
+) -> None:
+    X, y, X_new = churn
+    pipeline = build_pipeline(LogisticRegression(max_iter=2000), domain=True)
+    pipeline.steps.insert(1, ("ratio", AddsRatio()))
+    pipeline.fit(X, y)
+    compiled = compile_pipeline(pipeline)
+    assert [name for name, _ in compiled.prelude] == ["ChurnFeatures", "AddsRatio"]
+    columns = {c: X_new[c].to_numpy() for c in X_new.columns}
+    assert verify(compiled, pipeline, columns) <= TOLERANCE
+    pipeline.steps[1] = ("ratio", Opaque())
+    with pytest.raises(NotCompilable, match="Opaque has no compiled_columns"):
+        compile_pipeline(pipeline.fit(X, y))
+
+
+def test_a_screened_wide_model_compiles(
+    churn: tuple[pd.DataFrame, np.ndarray, pd.DataFrame],
+) -> None:
+    from aieng.supervised.screen import ScreenColumns
+
+    X, y, X_new = churn
+    pipeline = build_pipeline(LogisticRegression(max_iter=2000), domain=False)
+    pipeline.steps.insert(0, ("screen", ScreenColumns(k=6)))
+    pipeline.fit(X, y)
+    compiled = compile_pipeline(pipeline)
+    columns = {c: X_new[c].to_numpy() for c in X_new.columns}
+    assert verify(compiled, pipeline, columns) <= TOLERANCE
+
+
+def test_the_compiler_knows_no_project_by_name() -> None:
+    """Serving imports no month-4 code: a project's step brings its own compiled form."""
+    import subprocess
+    import sys
+
+    code = "import sys, aieng.serve.compiled; print('aieng.supervised' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_contract_rows_are_valid_and_reach_every_rule(churn_model_dir: Path) -> None:

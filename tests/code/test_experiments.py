@@ -19,7 +19,7 @@ import pytest
 
 from aieng.errors import NotFoundError, UsageError
 from aieng.pipeline import experiments as exp
-from aieng.pipeline import tracking
+from aieng.registry import tracking
 
 Cli = Callable[..., tuple[int, str, str]]
 T0 = 1_767_261_600_000  # 2026-01-01 10:00 UTC, in ms

@@ -92,9 +92,9 @@ def _store(churn_model_dir: Path) -> str:
 
 
 def test_registration_records_the_digest_and_export_writes_it(churn_model_dir: Path) -> None:
-    from aieng.pipeline import registry, tracking
+    from aieng.registry import tracking, versions
 
-    version, recorded = registry.recorded_digest(
+    version, recorded = versions.recorded_digest(
         tracking.connect(_store(churn_model_dir)), "churn@champion"
     )
     assert version == "1" and recorded is not None and len(recorded) == 64

@@ -297,7 +297,8 @@ def test_a_report_that_cannot_be_written_stops_the_run_before_mlflow(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     # Checked after the run, the report would fail once a model version was registered.
-    from aieng.pipeline import run_pipeline, tracking
+    from aieng.pipeline import run_pipeline
+    from aieng.registry import tracking
 
     opened: list[str | None] = []
 
@@ -321,7 +322,7 @@ def test_a_report_that_cannot_be_written_stops_the_run_before_mlflow(
 def test_a_model_export_that_fails_while_writing_names_the_folder_not_a_bug(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aieng.pipeline import registry, tracking
+    from aieng.registry import tracking, versions
 
     tracking.quiet_mlflow()  # no telemetry: the tests run offline
     import mlflow.artifacts
@@ -330,12 +331,12 @@ def test_a_model_export_that_fails_while_writing_names_the_folder_not_a_bug(
         (Path(dst_path) / "MLmodel").write_text("half a model")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(registry, "_use_store", lambda client: None)
-    monkeypatch.setattr(registry, "recorded_digest", lambda client, ref: ("1", None))
+    monkeypatch.setattr(tracking, "use_store", lambda client: None)
+    monkeypatch.setattr(versions, "recorded_digest", lambda client, ref: ("1", None))
     monkeypatch.setattr(mlflow.artifacts, "download_artifacts", download)
     client: Any = SimpleNamespace(tracking_uri=f"sqlite:///{tmp_path / 'mlflow.db'}")
     with pytest.raises(InputFileError) as err:
-        registry.export_model(client, "churn@champion", tmp_path / "model")
+        versions.export_model(client, "churn@champion", tmp_path / "model")
     assert err.value.message == (
         f"cannot export 'churn@champion' to {str(tmp_path / 'model')!r}: No space left on device"
     )

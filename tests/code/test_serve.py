@@ -287,11 +287,11 @@ def test_the_logged_inputs_are_the_validated_record(client: TestClient) -> None:
 def test_export_writes_nothing_into_the_working_folder(
     tmp_path: Path, churn_model_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aieng.pipeline import registry, tracking
+    from aieng.registry import tracking, versions
 
     monkeypatch.chdir(tmp_path)  # MLflow's default store would be ./mlflow.db
     client = tracking.connect(f"sqlite:///{churn_model_dir.parent / 'mlflow.db'}")
-    registry.export_model(client, "churn/1", tmp_path / "again")
+    versions.export_model(client, "churn/1", tmp_path / "again")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["again"]
 
 

@@ -14,7 +14,7 @@ from aieng.runs import run_month
 def test_m06_runs_the_churn_pipeline_and_leaves_a_champion(aieng_home: Path) -> None:
     import mlflow.sklearn
 
-    from aieng.pipeline.tracking import connect
+    from aieng.registry.tracking import connect
 
     record = run_month("m06", seed=0)
     m = record.result.metrics

@@ -46,7 +46,7 @@ def _run(folder: Path, config: PipelineConfig, **kwargs: Any) -> PipelineResult:
 
 
 def _client(folder: Path) -> Any:
-    from aieng.pipeline.tracking import connect
+    from aieng.registry.tracking import connect
 
     return connect(f"sqlite:///{folder / 'mlflow.db'}")
 

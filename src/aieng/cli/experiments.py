@@ -53,7 +53,7 @@ def list_(
 ) -> None:
     """List the newest runs: status, winner, held-out score vs baseline, decision, champion."""
     from aieng.pipeline import experiments as exp
-    from aieng.pipeline.tracking import default_uri
+    from aieng.registry.tracking import default_uri
 
     uri = tracking_uri or default_uri()
     client = exp.open_store(uri)

@@ -163,12 +163,12 @@ def export(
 ) -> None:
     """Copy a registered model's MLflow folder out, for `aieng serve --model-dir` or a container."""
     from aieng.integrity import DIGEST_FILE
-    from aieng.pipeline import registry, tracking
+    from aieng.registry import tracking, versions
 
-    registry.parse_reference(model)  # a malformed reference fails before MLflow starts
-    registry.check_export_folder(out)  # and so does a folder that cannot be made
+    versions.parse_reference(model)  # a malformed reference fails before MLflow starts
+    versions.check_export_folder(out)  # and so does a folder that cannot be made
     client = tracking.connect(tracking_uri)
-    path = registry.export_model(client, model, out)
+    path = versions.export_model(client, model, out)
     digest = (path / DIGEST_FILE).read_text(encoding="utf-8").strip()
     console.stdout().print(f"Exported {escape(model)} to {escape(str(path))}")
     # The digest, to pin where the folder is served: the service then refuses a changed copy.

@@ -1,7 +1,7 @@
 """Read what month 6 wrote to the tracking store: list its runs, find one by id, compare two.
 
 The pipeline (:mod:`aieng.pipeline`) writes one MLflow run per invocation, with the params,
-metrics and tags named in :mod:`aieng.pipeline.tracking`. This module only reads them back as
+metrics and tags named in :mod:`aieng.registry.tracking`. This module only reads them back as
 tables, so ``aieng experiments`` (and a notebook) can answer "which run is serving, and why?"
 and "what changed between these two runs?" without opening the MLflow UI.
 
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aieng.errors import NotFoundError, UsageError, unknown_name
-from aieng.pipeline import tracking
-from aieng.pipeline.registry import current_champion
+from aieng.registry import tracking
+from aieng.registry.versions import current_champion
 
 if TYPE_CHECKING:
     import pandas as pd

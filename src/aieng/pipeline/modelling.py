@@ -14,10 +14,11 @@ from typing import Any
 import joblib  # type: ignore[import-untyped]
 import pandas as pd
 
-from aieng.pipeline import data, registry
+from aieng.pipeline import data
 from aieng.pipeline.config import PipelineConfig
 from aieng.pipeline.gates import Decision, decide
 from aieng.pipeline.stages import StageRecord
+from aieng.registry import models, versions
 from aieng.supervised.candidates import make_estimator
 from aieng.supervised.comparison import compare
 from aieng.supervised.config import CompareConfig, Task
@@ -87,7 +88,7 @@ def build_evaluate(
     features: Path,
     split: Path,
     client: Any,
-    champion: registry.Champion | None,
+    champion: versions.Champion | None,
 ) -> dict[str, Any]:
     """Winner, baseline and current champion on the same held-out rows; the gates' decision."""
     X_train, y_train, X_test, y_test, task = held_out(config, features, split)
@@ -104,7 +105,7 @@ def build_evaluate(
         note = "this model already holds the champion alias"
     elif champion is not None:
         try:
-            previous = registry.load_version(client, config.name, champion.version)
+            previous = models.load_version(client, config.name, champion.version)
             champion_scores = held_out_scores(previous, X_test, y_test, task=task)
         except Exception as exc:  # a champion trained on other columns cannot score these rows
             note = f"the champion (version {champion.version}) cannot score these rows: {exc}"

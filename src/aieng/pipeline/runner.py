@@ -20,10 +20,11 @@ import joblib  # type: ignore[import-untyped]
 
 from aieng.contract import ContractViolation
 from aieng.io import check_output
-from aieng.pipeline import data, modelling, registry, tracking
+from aieng.pipeline import data, modelling
 from aieng.pipeline.config import PipelineConfig
 from aieng.pipeline.gates import Decision
 from aieng.pipeline.stages import StageRecord, Status, Workspace, describe, stage_key
+from aieng.registry import models, provenance, tracking, versions
 from aieng.settings import get_settings
 from aieng.supervised.comparison import Comparison
 
@@ -95,7 +96,7 @@ def run_pipeline(
     run = client.create_run(
         experiment,
         run_name=f"{config.name}-{datetime.now():%Y%m%d-%H%M%S}",
-        tags={tracking.CONFIG_HASH: config.digest(), **registry.environment_tags()},
+        tags={tracking.CONFIG_HASH: config.digest(), **provenance.environment_tags()},
     )
     run_id = run.info.run_id
     _log_params(client, run_id, config)
@@ -161,7 +162,7 @@ def run_pipeline(
             },
             lambda f: modelling.build_train(f, config, fea.folder, spl.folder, hear.step),
         )
-        champion = registry.current_champion(client, config.name)
+        champion = versions.current_champion(client, config.name)
         ev = stage(
             "evaluate",
             {"train": trn.digest, "split": spl.digest, "features": fea.digest},
@@ -248,12 +249,12 @@ def _register(
     version: str | None = None
     status: Status = "ran"
     if decision.outcome != "rejected":
-        registry.ensure_registered_model(client, config.name, f"aieng pipeline '{config.name}'")
-        version = registry.registered_version(client, config.name, train.key)
+        versions.ensure_registered_model(client, config.name, f"aieng pipeline '{config.name}'")
+        version = versions.registered_version(client, config.name, train.key)
         if version is None:
             X_train, _, X_test, _, task = modelling.held_out(config, features, split)
             model = joblib.load(train.folder / "model.joblib")
-            version = registry.log_model(
+            version = models.log_model(
                 run_id,
                 client,
                 model,
@@ -267,7 +268,7 @@ def _register(
         else:
             status = "skipped"  # the same trained model is registered already
         if decision.outcome == "champion":
-            registry.promote(client, config.name, version)
+            versions.promote(client, config.name, version)
     facts = {"version": version, "decision": decision.outcome}
     record = StageRecord(
         "register",

@@ -8,31 +8,40 @@ per row. Compiling keeps only the arithmetic: the numbers the Pipeline learned i
 means, scales, category levels, coefficients) are read out of it once, and scoring becomes a
 handful of NumPy operations on columns: 0.4 ms for one row, 0.6 ms for a hundred.
 
-Trust, but verify. :func:`compile_pipeline` knows a short list of steps (our ChurnFeatures, a
-ColumnTransformer of SimpleImputer / StandardScaler / OneHotEncoder branches, then any classifier,
-with logistic regression done as a dot product); any other step raises :class:`NotCompilable`
-naming it. And :func:`verify` compares the compiled scorer with the Pipeline on real rows: the
-service uses the compiled one only when the two agree to 1e-9, and otherwise serves the Pipeline
-itself and says why (``GET /v1/model``, ``scoring``).
+Trust, but verify. :func:`compile_pipeline` knows the shape ``[steps →] ColumnTransformer →
+classifier``: a ColumnTransformer of SimpleImputer / StandardScaler / OneHotEncoder branches, then
+any classifier, with logistic regression done as a dot product. A step before the
+ColumnTransformer (a project's domain features, a column screen) says itself whether it can be
+compiled: it has ``compiled_columns()``, returning the NumPy function that makes the columns it
+adds (:class:`ColumnStep`); the compiler knows no project's step by name. Any other step raises
+:class:`NotCompilable` naming it. And :func:`verify` compares the compiled scorer with the
+Pipeline on real rows: the service uses the compiled one only when the two agree to 1e-9, and
+otherwise serves the Pipeline itself and says why (``GET /v1/model``, ``scoring``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from aieng.supervised.features import ChurnFeatures, churn_features
-
 TOLERANCE = 1e-9  # largest |compiled − Pipeline| probability accepted
 
 # name -> one column of the model's input: float64 (NaN for a gap) or object (NaN for a gap).
 Columns = Mapping[str, np.ndarray]
+
+
+class ColumnStep(Protocol):
+    """A fitted step that can run as NumPy on columns, before the ColumnTransformer."""
+
+    def compiled_columns(self) -> Callable[[Columns], Mapping[str, np.ndarray]]:
+        """The function from the input columns to the columns the step adds ({} for none)."""
+        ...
 
 
 class NotCompilable(Exception):
@@ -118,14 +127,15 @@ class ModelHead:
 class CompiledPipeline:
     """``probabilities(columns)``: P(positive), computed from the Pipeline's fitted numbers."""
 
-    domain: bool  # add the ChurnFeatures columns first
+    # the steps before the ColumnTransformer: (name, the columns it adds), in order
+    prelude: tuple[tuple[str, Callable[[Columns], Mapping[str, np.ndarray]]], ...]
     blocks: tuple[NumberBlock | CategoryBlock, ...]  # in the ColumnTransformer's output order
     head: LinearHead | ModelHead
 
     def probabilities(self, columns: Columns) -> np.ndarray:
         """P(positive) per row, shape ``(n_rows,)``."""
-        if self.domain:
-            columns = {**columns, **churn_features(columns)}
+        for _, adds in self.prelude:
+            columns = {**columns, **adds(columns)}
         X = np.hstack([block(columns) for block in self.blocks])
         return self.head(X)
 
@@ -141,7 +151,7 @@ class CompiledPipeline:
             head = "logistic regression"
         else:
             head = type(self.head.model).__name__
-        return " → ".join([*(["ChurnFeatures"] if self.domain else []), " + ".join(parts), head])
+        return " → ".join([*(name for name, _ in self.prelude), " + ".join(parts), head])
 
 
 def compile_pipeline(pipeline: Any) -> CompiledPipeline:
@@ -152,12 +162,18 @@ def compile_pipeline(pipeline: Any) -> CompiledPipeline:
     if not isinstance(pipeline, Pipeline):
         raise NotCompilable(f"expected a scikit-learn Pipeline, got {type(pipeline).__name__}")
     steps = [step for _, step in pipeline.steps if step not in (None, "passthrough")]
-    domain = bool(steps) and isinstance(steps[0], ChurnFeatures)
-    if domain:
-        steps = steps[1:]
-    if len(steps) != 2 or not isinstance(steps[0], ColumnTransformer):
+    prelude = []
+    while steps and not isinstance(steps[0], ColumnTransformer):
+        step = steps.pop(0)
+        compiled = getattr(step, "compiled_columns", None)
+        if not callable(compiled):
+            raise NotCompilable(
+                f"{type(step).__name__} has no compiled_columns(): it cannot run as NumPy"
+            )
+        prelude.append((type(step).__name__, compiled()))
+    if len(steps) != 2:
         names = [type(s).__name__ for s in steps]
-        raise NotCompilable(f"expected [ChurnFeatures →] ColumnTransformer → model, got {names}")
+        raise NotCompilable(f"expected [steps →] ColumnTransformer → model, got {names}")
     prep, model = steps
     if getattr(prep, "sparse_output_", False):
         raise NotCompilable("the ColumnTransformer's output is sparse")
@@ -166,7 +182,7 @@ def compile_pipeline(pipeline: Any) -> CompiledPipeline:
         for name, transformer, columns in prep.transformers_
         if not _dropped(transformer, columns)
     )
-    return CompiledPipeline(domain=domain, blocks=blocks, head=_head(model))
+    return CompiledPipeline(prelude=tuple(prelude), blocks=blocks, head=_head(model))
 
 
 def verify(compiled: CompiledPipeline, pipeline: Any, columns: Columns) -> float:

@@ -59,6 +59,8 @@ class ServedModel:
     loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     compiled: CompiledPipeline | None = None  # the Pipeline as NumPy, checked against it
     scoring: str = "scikit-learn Pipeline"  # how requests are scored, and why: GET /v1/model
+    flavor: str = "sklearn"  # how its files were loaded (aieng.registry.flavors)
+    task: str = "binary"  # what its output means: the probability of the positive class
     sha256: str = ""  # the digest of the folder's files (aieng.integrity)
     integrity: str = ""  # what that digest was checked against, in words: GET /v1/model
 
@@ -99,6 +101,8 @@ class ServedModel:
             "test_scores": self.test_scores,
             "data_hash": self.data_hash,
             "scoring": self.scoring,
+            "flavor": self.flavor,
+            "task": self.task,
             "sha256": self.sha256,
             "integrity": self.integrity,
             "features": list(self.features),
@@ -122,8 +126,9 @@ def load_dir(
     The folder is checked first (:func:`verify_folder`): against ``pin`` when given, else
     against its own ``sha256.txt`` if it has one.
     """
-    import mlflow.sklearn
     from mlflow.models import Model
+
+    from aieng.registry.flavors import flavor_of_folder
 
     mlmodel = folder / "MLmodel"
     if not mlmodel.is_file():
@@ -150,7 +155,15 @@ def load_dir(
             hint="declare them in the pipeline's [contract] and register the model again.",
         )
     extra = tuple(c for c in meta.get("dropped", []) if c in contract.columns)
-    pipeline = mlflow.sklearn.load_model(str(folder))
+    task = str(meta.get("task", "binary"))  # models registered before tasks were recorded: binary
+    if task != "binary":
+        raise InputFileError(
+            f"the model in {str(folder)!r} is a {task} model; the service answers with the "
+            "probability of one positive class, so it serves binary classifiers",
+            hint="register a binary classifier with `aieng pipeline run`.",
+        )
+    flavor = flavor_of_folder(folder)  # a flavor aieng cannot load is said before loading
+    pipeline = flavor.load(folder)
     if not hasattr(pipeline, "predict_proba"):
         raise InputFileError(
             f"the model in {str(folder)!r} is a {type(pipeline).__name__}, not a classifier "
@@ -174,6 +187,8 @@ def load_dir(
         data_hash=str(meta.get("data_hash", "")),
         sha256=sha256,
         integrity=integrity,
+        flavor=flavor.name,
+        task=task,
     )
     return compile_scoring(model, _example(folder)) if compile else model
 
@@ -282,9 +297,9 @@ def check_source(
             )
         verify_folder(model_dir, pin)
         return str(model_dir)
-    from aieng.pipeline import registry, tracking
+    from aieng.registry import tracking, versions
 
-    version, _ = registry.recorded_digest(tracking.connect(tracking_uri), ref)
+    version, _ = versions.recorded_digest(tracking.connect(tracking_uri), ref)
     return f"{ref} (version {version})"
 
 
@@ -296,16 +311,16 @@ def load_registered(
     The files are checked against the digest the registry recorded for that version, or
     against ``pin`` when one is given.
     """
-    from aieng.pipeline import registry, tracking
+    from aieng.registry import tracking, versions
 
     client = tracking.connect(tracking_uri)
-    version, recorded = registry.recorded_digest(client, ref)
-    name = registry.parse_reference(ref)[0]
+    version, recorded = versions.recorded_digest(client, ref)
+    name = versions.parse_reference(ref)[0]
     if pin is None:
         pin = Pin(recorded, f"the registry ({name} version {version})")
     with tempfile.TemporaryDirectory(prefix="aieng-model-") as tmp:
         # By version, not alias: the alias may move meanwhile, and the digest is this version's.
-        folder = registry.export_model(client, f"{name}/{version}", Path(tmp) / "model")
-        model = load_dir(folder, source=registry.model_uri(ref), compile=compile, pin=pin)
+        folder = versions.export_model(client, f"{name}/{version}", Path(tmp) / "model")
+        model = load_dir(folder, source=versions.model_uri(ref), compile=compile, pin=pin)
         shutil.rmtree(folder, ignore_errors=True)
     return model

@@ -49,15 +49,15 @@ def run(config: Config) -> RunResult:
     """Serve the champion locally, use it like a client, report what happened."""
     import httpx
 
-    from aieng.pipeline import registry, tracking
+    from aieng.registry import tracking, versions
     from aieng.serve.app import create_app
     from aieng.serve.client import ServiceClient, records
     from aieng.serve.local import running
     from aieng.serve.settings import ServeSettings
 
     client = tracking.connect(config.tracking_uri)
-    name, _ = registry.parse_reference(config.model)
-    if registry.current_champion(client, name) is None:
+    name, _ = versions.parse_reference(config.model)
+    if versions.current_champion(client, name) is None:
         _run_month_six(config)
     log_db = config.out_dir / "predictions.db"
     settings = ServeSettings(

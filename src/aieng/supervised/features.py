@@ -14,7 +14,7 @@ the caller drops (sensitive attributes, leaks).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -71,6 +71,11 @@ class ChurnFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         for name, values in churn_features({c: out[c] for c in CHURN_COLUMNS}).items():
             out[name] = values
         return out
+
+    def compiled_columns(self) -> Callable[[Mapping[str, Any]], dict[str, np.ndarray]]:
+        """What this step adds, as NumPy on columns: month 10's compiled scorer calls it
+        (:mod:`aieng.serve.compiled`) instead of :meth:`transform`'s pandas copy."""
+        return churn_features
 
 
 def churn_features(columns: Mapping[str, Any]) -> dict[str, np.ndarray]:

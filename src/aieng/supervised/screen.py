@@ -21,7 +21,7 @@ on them scores well on noise (Ambroise & McLachlan, PNAS 2002).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -56,6 +56,15 @@ class ScreenColumns(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
         """The kept columns of ``X``, by name (so any frame that has them will do)."""
         return X[self.columns_]
+
+    def compiled_columns(self) -> Callable[[Mapping[str, Any]], dict[str, np.ndarray]]:
+        """Nothing to add, as NumPy (:mod:`aieng.serve.compiled`): the step after it picks the
+        kept columns by name, so dropping the others changes no number."""
+        return _adds_nothing
+
+
+def _adds_nothing(columns: Mapping[str, Any]) -> dict[str, np.ndarray]:
+    return {}
 
 
 def screen_scores(X: pd.DataFrame, y: np.ndarray) -> pd.Series:

@@ -1,4 +1,4 @@
-"""Where month 6 records its experiments: an MLflow tracking store and model registry.
+"""Where aieng records its experiments and models: an MLflow tracking store and model registry.
 
 By default the store is *embedded*: a SQLite file and an artifact folder under
 ``$AIENG_HOME/mlflow/``, so a learner needs no server. Any tracking server works too
@@ -31,6 +31,10 @@ MODEL_VERSION = TAG + "model_version"  # the registered version this run produce
 STAGES = TAG + "stages"  # "ingest=ran,validate=skipped,…": what this invocation did
 PRIMARY = TAG + "primary_metric"  # the metric gates and the champion rule compare
 SHA256 = TAG + "sha256"  # on a model version: the digest of its files (aieng.integrity)
+FLAVOR = (
+    TAG + "flavor"
+)  # on a model version: how its files load ("sklearn"; aieng.registry.flavors)
+TASK = TAG + "task"  # on a model version: "binary", "multiclass" or "regression"
 CHAMPION = "champion"  # the registry alias serving loads (`models:/<name>@champion`)
 
 
@@ -87,3 +91,15 @@ def experiment_id(client: MlflowClient, name: str) -> str:
     if found is not None:
         return str(found.experiment_id)
     return str(client.create_experiment(name, artifact_location=artifact_root(client.tracking_uri)))
+
+
+def use_store(client: MlflowClient) -> None:
+    """Point MLflow's module-level API (log_model, models:/ URIs) at ``client``'s store.
+
+    Both URIs: resolving models:/ asks the tracking store too, and MLflow's default one is a
+    mlflow.db in the current folder — which it would create there.
+    """
+    import mlflow
+
+    mlflow.set_tracking_uri(client.tracking_uri)
+    mlflow.set_registry_uri(client.tracking_uri)

@@ -1,28 +1,20 @@
-"""The MLflow side of a pipeline run: what is logged, and how the champion alias moves.
+"""Registered models and their versions: the champion alias, references, digests, export.
 
-Everything goes through one :class:`mlflow.MlflowClient` on an explicit tracking URI, except
-logging the model itself (``mlflow.sklearn.log_model`` works on the active run). A model version
-carries the key of the training stage as a tag, so rerunning an unchanged pipeline finds the
-version it registered before instead of registering a copy.
+A model version carries tags written when it was registered (``aieng.registry.tracking``): the key
+of the training stage that made it (so an unchanged pipeline finds it again instead of
+registering a copy), the digest of its files (checked before anything loads them), its flavor and
+its task. The ``champion`` alias names the version serving loads, and it moves in one update.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import platform
-import subprocess
-import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from aieng.pipeline import tracking
+from aieng.registry import tracking
 
 if TYPE_CHECKING:
-    import pandas as pd
     from mlflow import MlflowClient
 
 TRAIN_KEY = tracking.TAG + "train_key"  # on a model version: the training stage's key
@@ -30,7 +22,6 @@ HINT_REGISTER = (
     "run `aieng pipeline run` (or `aieng run m06`) to register one; "
     "`aieng experiments list` shows the versions."
 )
-VERSIONS = ("numpy", "pandas", "scikit-learn", "lightgbm", "mlflow", "pandera", "aieng")
 
 
 @dataclass(frozen=True)
@@ -53,75 +44,12 @@ def current_champion(client: MlflowClient, name: str) -> Champion | None:
     return Champion(str(mv.version), str(mv.run_id), (mv.tags or {}).get(TRAIN_KEY))
 
 
-def load_version(client: MlflowClient, name: str, version: str) -> Any:
-    """The scikit-learn Pipeline of a registered version."""
-    import mlflow.sklearn
-
-    mv = client.get_model_version(name, version)
-    return mlflow.sklearn.load_model(client.get_model_version_download_uri(name, mv.version))
-
-
 def registered_version(client: MlflowClient, name: str, train_key: str) -> str | None:
     """The version already registered for a training stage with ``train_key``, if any."""
     for mv in client.search_model_versions(f"name = '{name}'"):
         if (mv.tags or {}).get(TRAIN_KEY) == train_key:
             return str(mv.version)
     return None
-
-
-def log_model(
-    run_id: str,
-    client: MlflowClient,
-    model: Any,
-    *,
-    name: str,
-    train_key: str,
-    X_example: pd.DataFrame,
-    X_train: pd.DataFrame,
-    classification: bool,
-    metadata_: dict[str, Any],
-) -> str:
-    """Log ``model`` in run ``run_id``, register it as a new version of ``name``; its number."""
-    import mlflow
-    import mlflow.sklearn
-    from mlflow.models import infer_signature
-
-    predict = model.predict_proba if classification else model.predict
-    # The signature comes from every training row, so a column with gaps is marked optional.
-    signature = infer_signature(X_train, predict(X_train.head(50)))
-    _use_store(client)
-    with mlflow.start_run(run_id=run_id), _quiet_pickle_warning():
-        info = mlflow.sklearn.log_model(
-            model,
-            name="model",
-            # cloudpickle, not skops: the Pipeline holds our own classes (the churn features,
-            # month 3's estimator), which skops would have to be told to trust one by one.
-            # Pickles run code when loaded: load models only from a registry you trust.
-            serialization_format="cloudpickle",
-            signature=signature,
-            input_example=X_example,
-            # Requirements written out, not inferred: inference imports and times the model
-            # (~10 s) and would list this whole environment.
-            pip_requirements=[_requirement(p) for p in ("aieng", "scikit-learn", "lightgbm")],
-            pyfunc_predict_fn="predict_proba" if classification else "predict",
-            metadata=metadata_,
-        )
-    tags = {TRAIN_KEY: train_key, tracking.SHA256: _logged_digest(info.model_uri)}
-    mv = client.create_model_version(name, source=info.model_uri, run_id=run_id, tags=tags)
-    return str(mv.version)
-
-
-def _logged_digest(model_uri: str) -> str:
-    """The digest of the files just logged, read back from the store (aieng.integrity)."""
-    import tempfile
-
-    import mlflow.artifacts
-
-    from aieng.integrity import folder_digest
-
-    with tempfile.TemporaryDirectory(prefix="aieng-digest-") as tmp:
-        folder = mlflow.artifacts.download_artifacts(artifact_uri=model_uri, dst_path=tmp)
-        return folder_digest(Path(folder))
 
 
 def recorded_digest(client: MlflowClient, ref: str) -> tuple[str, str | None]:
@@ -147,20 +75,6 @@ def recorded_digest(client: MlflowClient, ref: str) -> tuple[str, str | None]:
     return str(mv.version), (mv.tags or {}).get(tracking.SHA256)
 
 
-@contextlib.contextmanager
-def _quiet_pickle_warning() -> Iterator[None]:
-    """MLflow warns about pickles on every save; the choice is explained where it is made."""
-    log = logging.getLogger("mlflow.sklearn")
-    level = log.level
-    log.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*Inferred schema contains integer.*")
-            yield
-    finally:
-        log.setLevel(level)
-
-
 def ensure_registered_model(client: MlflowClient, name: str, description: str) -> None:
     """Create registered model ``name`` if it does not exist yet."""
     from mlflow.exceptions import MlflowException
@@ -174,55 +88,6 @@ def ensure_registered_model(client: MlflowClient, name: str, description: str) -
 def promote(client: MlflowClient, name: str, version: str) -> None:
     """Move the ``champion`` alias to ``version`` (one update: serving never sees no champion)."""
     client.set_registered_model_alias(name, tracking.CHAMPION, version)
-
-
-def environment_tags() -> dict[str, str]:
-    """Python, the platform, the versions of the packages that shaped the model, the commit."""
-    tags = {
-        f"{tracking.TAG}python": platform.python_version(),
-        f"{tracking.TAG}platform": platform.platform(),
-    }
-    for package in VERSIONS:
-        try:
-            tags[f"{tracking.TAG}version.{package}"] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            continue
-    commit = git_commit()
-    if commit:
-        tags[tracking.GIT_COMMIT] = commit
-    return tags
-
-
-def git_commit() -> str | None:
-    """The commit of the source tree this package runs from, or None outside a checkout."""
-    here = Path(__file__).resolve().parent
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
-            cwd=here,
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=True,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
-        cwd=here,
-        capture_output=True,
-        text=True,
-        timeout=5,
-        check=False,
-    )
-    return out.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
-
-
-def _requirement(package: str) -> str:
-    try:
-        return f"{package}=={metadata.version(package)}"
-    except metadata.PackageNotFoundError:
-        return package
 
 
 def parse_reference(ref: str) -> tuple[str, str]:
@@ -285,7 +150,7 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        _use_store(client)
+        tracking.use_store(client)
         mlflow.artifacts.download_artifacts(
             artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
         )
@@ -315,15 +180,3 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out_dir
-
-
-def _use_store(client: MlflowClient) -> None:
-    """Point MLflow's module-level API (log_model, models:/ URIs) at ``client``'s store.
-
-    Both URIs: resolving models:/ asks the tracking store too, and MLflow's default one is a
-    mlflow.db in the current folder — which it would create there.
-    """
-    import mlflow
-
-    mlflow.set_tracking_uri(client.tracking_uri)
-    mlflow.set_registry_uri(client.tracking_uri)
