@@ -40,7 +40,7 @@ def test_predict_a_batch_and_every_prediction_is_logged(client: TestClient) -> N
     preds = r.json()["predictions"]
     assert len(preds) == 4 and len({p["prediction_id"] for p in preds}) == 4
     assert preds[0]["probability"] > preds[3]["probability"]  # longer tenure, less churn
-    logged = client.app.state.predlog.frame()  # type: ignore[attr-defined]
+    logged = client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
     assert set(logged["id"]) >= {p["prediction_id"] for p in preds}
 
 
@@ -130,7 +130,7 @@ def test_feedback_is_stored_for_a_known_prediction(client: TestClient) -> None:
     pid = client.post("/v1/predict", json=RECORD).json()["prediction_id"]
     r = client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Yes"})
     assert r.status_code == 200 and r.json()["outcome"] is True
-    logged = client.app.state.predlog.frame()  # type: ignore[attr-defined]
+    logged = client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
     assert bool(logged.set_index("id").loc[pid, "outcome"]) is True
     r = client.post("/v1/feedback", json={"prediction_id": "nope", "outcome": True})
     assert r.status_code == 404 and "nope" in r.json()["error"]
@@ -231,7 +231,7 @@ def test_an_unexpected_error_is_a_json_500_with_the_request_id(
 ) -> None:
     app = create_app(settings_for(tmp_path, churn_model_dir))
     with TestClient(app, headers={"X-API-Key": KEY}, raise_server_exceptions=False) as c:
-        app.state.batcher.predict = _broken  # a bug, as far as the client can tell
+        app.state.service.batcher.predict = _broken  # a bug, as far as the client can tell
         with caplog.at_level(logging.ERROR, logger="aieng.serve"):
             r = c.post("/v1/predict", json=RECORD)
     assert r.status_code == 500 and r.headers["content-type"] == "application/json"
@@ -277,7 +277,7 @@ def test_a_model_folder_without_a_contract_is_refused(tmp_path: Path) -> None:
 
 def test_the_logged_inputs_are_the_validated_record(client: TestClient) -> None:
     client.post("/v1/predict", json={**RECORD, "tenure": 7})
-    logged = client.app.state.predlog.frame()  # type: ignore[attr-defined]
+    logged = client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
     inputs = logged.iloc[0]["inputs"]
     inputs = json.loads(inputs) if isinstance(inputs, str) else inputs
     assert inputs["tenure"] == 7 and inputs["contract"] == "Month-to-month"
@@ -332,3 +332,46 @@ def test_serve_refuses_a_changed_model_folder_before_starting(
         fh.write(b"\0")
     code, _, err = cli("serve", "--model-dir", str(copy))
     assert code != 0 and "was changed, added or removed" in err and "Traceback" not in err
+
+
+PUBLIC = {"/health", "/ready", "/metrics", "/docs", "/docs/oauth2-redirect", "/redoc",
+          "/openapi.json"}  # fmt: skip
+
+
+def test_every_route_but_the_probes_and_the_docs_refuses_a_request_without_a_key(
+    tmp_path: Path, churn_model_dir: Path
+) -> None:
+    """Authentication is declared per router: a route a later month adds is protected too."""
+    from fastapi import APIRouter
+    from fastapi.routing import iter_route_contexts
+
+    later = APIRouter()
+
+    @later.get("/v1/monitor/drift")
+    async def drift() -> dict[str, str]:  # what month 11 might add
+        return {"drift": "none"}
+
+    app = create_app(settings_for(tmp_path, churn_model_dir), routers=[later])
+    routes = [(str(r.path), sorted(r.methods or ())) for r in iter_route_contexts(app.routes)]
+    checked = 0
+    with TestClient(app) as c:  # no X-API-Key header
+        for path, methods in routes:
+            if path in PUBLIC or path.startswith("/static-offline-docs"):
+                continue
+            for method in methods:
+                r = c.request(method, path, json={})
+                assert r.status_code == 401, (method, path, r.status_code)
+                assert r.headers["www-authenticate"] == "ApiKey"
+                checked += 1
+        assert c.get("/v1/monitor/drift", headers={"X-API-Key": KEY}).status_code == 200
+    assert checked >= 5  # predict, feedback, model, reload, the later route
+
+
+def test_metrics_are_labelled_by_the_route_that_matched(client: TestClient) -> None:
+    client.post("/v1/predict", json=RECORD)
+    client.get("/no/such/path/123")
+    client.get("/v1/predict/../../etc")
+    text = client.get("/metrics").text
+    assert 'aieng_requests_total{route="/v1/predict",status="200"}' in text
+    assert 'route="other",status="404"' in text
+    assert "/no/such/path" not in text and "etc" not in text  # a scanner adds no label

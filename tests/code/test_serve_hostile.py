@@ -115,7 +115,7 @@ def test_the_right_json_types_are_taken(
 ) -> None:
     r = client.post("/v1/predict", json={**RECORD, **changes})
     assert r.status_code == 200, r.text
-    logged = client.app.state.predlog.frame().iloc[0]["inputs"]  # type: ignore[attr-defined]
+    logged = client.app.state.service.predlog.frame().iloc[0]["inputs"]  # type: ignore[attr-defined]
     assert logged["tenure"] == logged_tenure and type(logged["tenure"]) is int
 
 

@@ -18,10 +18,11 @@ from prometheus_client import CollectorRegistry, Histogram, generate_latest
 from serve_setup import ADMIN, KEY, RECORD, settings_for
 
 from aieng.contract import Contract
-from aieng.serve.app import create_app, prepare
+from aieng.serve.app import create_app
 from aieng.serve.metrics import ArrayHistogram
 from aieng.serve.model import contract_rows, load_dir
 from aieng.serve.schema import InvalidRequest, RecordParser, record_model
+from aieng.serve.service import prepare
 from aieng.serve.settings import ServeSettings
 
 

@@ -47,9 +47,10 @@ def serve(
     import uvicorn
 
     from aieng.serve import logs
-    from aieng.serve.app import create_app, pin_of
+    from aieng.serve.app import create_app
     from aieng.serve.model import check_source
     from aieng.serve.protocol import raise_open_files_limit, server_config
+    from aieng.serve.service import pin_of
     from aieng.serve.settings import ServeSettings
 
     given: dict[str, Any] = {

@@ -47,7 +47,9 @@ def running(app: Any) -> Iterator[str]:
     from aieng.serve.protocol import server_config
 
     port = free_port()
-    config = server_config(app, app.state.settings, host="127.0.0.1", port=port, log_config=None)
+    config = server_config(
+        app, app.state.service.settings, host="127.0.0.1", port=port, log_config=None
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="aieng-serve", daemon=True)
     thread.start()

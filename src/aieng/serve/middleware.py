@@ -20,10 +20,6 @@ from aieng.serve.metrics import Metrics
 
 access = logging.getLogger("aieng.serve.access")
 log = logging.getLogger("aieng.serve")
-ROUTES = {
-    "/v1/predict", "/v1/feedback", "/v1/model", "/v1/admin/reload",
-    "/health", "/ready", "/metrics", "/docs", "/openapi.json",
-}  # fmt: skip
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")  # a client's id is echoed only if harmless
 
 
@@ -53,7 +49,6 @@ class RequestContext:
         rid = given if _SAFE_ID.match(given) else uuid.uuid4().hex
         scope["aieng.request_id"] = rid
         path = scope["path"]
-        route = path if path in ROUTES else "other"
         started = time.perf_counter()
         status, responded = 500, False
 
@@ -112,6 +107,7 @@ class RequestContext:
         finally:
             if counted:
                 self.in_flight -= 1
+            route = _route(scope)
             seconds = time.perf_counter() - started
             self.metrics.requests.labels(route, str(status)).inc()
             self.metrics.latency.labels(route).observe(seconds)
@@ -149,3 +145,10 @@ async def _send_json(
         }
     )
     await send({"type": "http.response.body", "body": data})
+
+
+def _route(scope: Scope) -> str:
+    """The metrics label: the path template of the route that matched (``/v1/predict``), or
+    "other" (an unknown path must not add a label per path: a scanner would add thousands)."""
+    route = scope.get("route")
+    return str(getattr(route, "path", "other")) if route is not None else "other"

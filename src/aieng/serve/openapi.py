@@ -143,8 +143,6 @@ ANSWERS: dict[tuple[str, str], tuple[type[BaseModel] | None, list[int]]] = {
     ("/ready", "get"): (Ready, [503]),
     ("/v1/admin/reload", "post"): (Reloaded, [401, 403, 500, 503]),
 }
-KEYED = {"/v1/predict", "/v1/feedback", "/v1/model"}  # need a key when keys are configured
-ADMIN = {"/v1/admin/reload"}  # always need the admin key
 
 
 def document(
@@ -176,10 +174,11 @@ def document(
             "ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
         },
     }
-    keys_required = bool(settings.api_keys)
+    guards = _guards(app)
     for (path, method), (ok, errors) in ANSWERS.items():
         operation = doc["paths"][path][method]
-        if path in ADMIN or (path in KEYED and keys_required):
+        needs = guards.get(path)
+        if needs == "admin" or (needs == "key" and settings.api_keys):
             operation["security"] = [{"ApiKey": []}]
         else:
             errors = [e for e in errors if e not in (401, 403)]
@@ -199,6 +198,22 @@ def document(
     return doc
 
 
+def _guards(app: FastAPI) -> dict[str, str]:
+    """path → "key" or "admin": the key its router's dependencies ask for (aieng.serve.auth)."""
+    from fastapi.routing import iter_route_contexts
+
+    from aieng.serve.auth import admin_key, api_key
+
+    out = {}
+    for route in iter_route_contexts(app.routes):  # the routes of included routers too
+        calls = {d.dependency for d in getattr(route, "dependencies", None) or ()}
+        if admin_key in calls:
+            out[str(route.path)] = "admin"
+        elif api_key in calls:
+            out[str(route.path)] = "key"
+    return out
+
+
 def _responses(path: str, ok: type[BaseModel] | None, errors: list[int]) -> dict[str, Any]:
     ok_schema: dict[str, Any]
     if path == "/v1/predict":  # one record, one answer; a list, a list
@@ -211,7 +226,7 @@ def _responses(path: str, ok: type[BaseModel] | None, errors: list[int]) -> dict
             body = _ref(Invalid)
         elif path == "/ready" and status == 503:
             body = _ref(Ready)
-        elif path in ADMIN and status == 500:
+        elif path == "/v1/admin/reload" and status == 500:
             body = _ref(ReloadFailed)
         else:
             body = _ref(Error)

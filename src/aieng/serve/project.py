@@ -86,7 +86,7 @@ def run(config: Config) -> RunResult:
             for pid, outcome in zip(scored["prediction_id"], frame["churn"], strict=True):
                 api.feedback(pid, str(outcome))
             metrics_text = raw.get("/metrics").text
-        logged = app.state.predlog.frame()
+        logged = app.state.service.predlog.frame()
     return _report(
         config, info, frame, scored, latencies, batch_seconds, errors, logged, metrics_text
     )

@@ -2,7 +2,7 @@
 of a 422, the API-key rule, dynamic batching's slices and group commit's transactions.
 
 The references are the service's own code: ``schema.record_model`` (the request model built
-from a data contract), ``schema.allowed_text``, ``app._require`` (401 or 403, keys compared in
+from a data contract), ``schema.allowed_text``, ``auth.check_key`` (401 or 403, keys compared in
 constant time), ``batcher.Batcher`` (driven with a fake model) and ``PredictionLog._gather``
 (driven with a queue of fake writes).
 
@@ -324,7 +324,7 @@ def _explain_allowed(case: Case, name: str, got: Any, expected: Any) -> str:
     return f"expected {_text(expected)!r}, you returned {_text(got)!r}."
 
 
-# ── m10.constant-time-key: aieng.serve.app._require ───────────────────────────────────────────
+# ── m10.constant-time-key: aieng.serve.auth.check_key ─────────────────────────────────────────
 
 
 @contextlib.contextmanager
@@ -360,7 +360,7 @@ def _needed_keys(given: str, api_keys: list[str], admin_key: str, admin_route: b
 def _key_reference(require: Fn) -> Fn:
     from pydantic import SecretStr
 
-    from aieng.serve.app import ApiError
+    from aieng.serve.responses import ApiError
     from aieng.serve.settings import ServeSettings
 
     def check_key(
