@@ -363,3 +363,74 @@ def test_pipeline_run_stops_at_a_contract_violation_with_the_rows(cli: Any, tmp_
     assert code == 1 and "Traceback" not in err
     assert "Error: 1 row breaks the data contract" in err or "Error: 1 rows" in err
     assert "twelve" in err and "validation-failures.csv" in err
+
+
+# --- the plan: stages declared as data --------------------------------------------------------
+
+
+def _other(value: Any) -> Any:
+    """A different value of the same kind: what a user changing that setting would do."""
+    import dataclasses
+
+    from aieng.clean.config import CleanConfig
+    from aieng.contract import Contract
+    from aieng.registry.versions import Champion
+
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int | float):
+        return value / 2 if isinstance(value, float) else value + 1
+    if isinstance(value, str) or value is None:
+        return f"{value}-changed"
+    if isinstance(value, tuple):
+        return (*value, "changed")
+    if isinstance(value, dict):
+        return {**value, "changed": 1}
+    if isinstance(value, Contract):
+        return Contract(dict(list(value.columns.items())[1:]))
+    if isinstance(value, CleanConfig):
+        return value.model_copy(update={"trim": value.trim.model_copy(update={"enabled": False})})
+    if isinstance(value, Champion):
+        return dataclasses.replace(value, version=value.version + "0")
+    if dataclasses.is_dataclass(value):  # month 4's CompareConfig
+        return dataclasses.replace(value, folds=value.folds + 1)  # type: ignore[call-arg]
+    raise AssertionError(f"no other value for {type(value).__name__}: extend _other")
+
+
+def test_every_setting_a_stage_reads_is_in_its_key() -> None:
+    """A builder sees only its params, and every field of its params changes its key: so a
+    stale cache cannot be reused because a setting was forgotten."""
+    import dataclasses
+
+    from aieng.pipeline.plan import PLAN, RunFacts
+    from aieng.registry.versions import Champion
+
+    config = load_config()
+    facts = RunFacts("hash", "sqlite:///x.db", Champion("3", "run", "train-key"))
+    digests = {stage.name: f"digest-{stage.name}" for stage in PLAN}
+    not_keyed = {("ingest", "path")}  # the file's content is keyed (digest), not where it lies
+    checked = 0
+    for stage in PLAN:
+        params = stage.params(config, facts)
+        key = stage.key(params, digests)
+        for f in dataclasses.fields(params):
+            if (stage.name, f.name) in not_keyed:
+                continue
+            changed = dataclasses.replace(params, **{f.name: _other(getattr(params, f.name))})
+            assert stage.key(changed, digests) != key, f"{stage.name}.{f.name} is not in the key"
+            checked += 1
+        for before in stage.after:  # and a changed input reruns it
+            assert stage.key(params, {**digests, before: "other"}) != key
+    assert checked >= 20
+
+
+def test_builders_get_their_params_not_the_config() -> None:
+    import inspect
+
+    from aieng.pipeline.plan import PLAN
+
+    for stage in PLAN:
+        signature = inspect.signature(stage.build)
+        assert list(signature.parameters) == ["folder", "p", "inputs"], stage.name
+        annotations = " ".join(str(p.annotation) for p in signature.parameters.values())
+        assert "PipelineConfig" not in annotations, stage.name

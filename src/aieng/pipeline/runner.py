@@ -10,7 +10,6 @@ are reused, so the run still logs every metric and the report is whole.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +22,11 @@ from aieng.io import check_output
 from aieng.pipeline import data, modelling
 from aieng.pipeline.config import PipelineConfig
 from aieng.pipeline.gates import Decision
-from aieng.pipeline.stages import StageRecord, Status, Workspace, describe, stage_key
+from aieng.pipeline.plan import PLAN, STAGES, RunFacts
+from aieng.pipeline.stages import Inputs, StageRecord, Status, Workspace, describe
 from aieng.registry import models, provenance, tracking, versions
 from aieng.settings import get_settings
 from aieng.supervised.comparison import Comparison
-
-STAGES = ("ingest", "validate", "clean", "split", "features", "train", "evaluate", "register")
 
 
 class Listener(Protocol):
@@ -100,80 +98,29 @@ def run_pipeline(
     )
     run_id = run.info.run_id
     _log_params(client, run_id, config)
-    records: list[StageRecord] = []
+    records: dict[str, StageRecord] = {}
     current = STAGES[0]
-
-    def stage(
-        name: str, inputs: dict[str, str], params: Any, build: Callable[[Path], Any]
-    ) -> StageRecord:
-        nonlocal current
-        current = name
-        hear.started(name)
-        record = ws.run(name, stage_key(name, inputs, params), build, force=force)
-        records.append(record)
-        hear.finished(record)
-        return record
-
     try:
-        frame, data_hash = data.source(config)
+        data_hash = data.source(config)
         client.set_tag(run_id, tracking.DATA_HASH, data_hash)
-
-        def ingest(folder: Path) -> dict[str, Any]:
-            return data.build_ingest(
-                folder, frame if frame is not None else data.load_source(config)
+        facts = RunFacts(
+            data_hash, client.tracking_uri, versions.current_champion(client, config.name)
+        )
+        for stage in PLAN:
+            current = stage.name
+            hear.started(stage.name)
+            params = stage.params(config, facts)
+            digests = {name: records[name].digest for name in stage.after}
+            inputs = Inputs(
+                folders={name: records[name].folder for name in stage.after},
+                keys={name: records[name].key for name in stage.after},
+                step=hear.step,
             )
-
-        ing = stage("ingest", {"source": data_hash}, config.data.source, ingest)
-        val = stage(
-            "validate",
-            {"ingest": ing.digest},
-            config.contract.to_dict(),
-            lambda f: data.build_validate(f, config, ing.folder),
-        )
-        cln = stage(
-            "clean",
-            {"validate": val.digest},
-            config.clean.model_dump(mode="json"),
-            lambda f: data.build_clean(f, config, val.folder),
-        )
-        spl = stage(
-            "split",
-            {"clean": cln.digest},
-            {
-                **config.split.model_dump(),
-                **config.data.model_dump(include={"target", "positive_class"}),
-                "folds": config.train.folds,
-            },
-            lambda f: data.build_split(f, config, cln.folder),
-        )
-        fea = stage(
-            "features",
-            {"clean": cln.digest},
-            config.data.model_dump(include={"target", "drop"}),
-            lambda f: data.build_features(f, config, cln.folder),
-        )
-        trn = stage(
-            "train",
-            {"features": fea.digest, "split": spl.digest},
-            {
-                **config.train.model_dump(mode="json"),
-                "seed": config.split.seed,
-                "positive_class": config.data.positive_class,
-            },
-            lambda f: modelling.build_train(f, config, fea.folder, spl.folder, hear.step),
-        )
-        champion = versions.current_champion(client, config.name)
-        ev = stage(
-            "evaluate",
-            {"train": trn.digest, "split": spl.digest, "features": fea.digest},
-            {
-                **config.gates.model_dump(),
-                "champion": None if champion is None else champion.version,
-            },
-            lambda f: modelling.build_evaluate(
-                f, config, trn, fea.folder, spl.folder, client, champion
-            ),
-        )
+            key = stage.key(params, digests)
+            record = ws.run(stage.name, key, stage.builder(params, inputs), force=force)
+            records[stage.name] = record
+            hear.finished(record)
+        trn, spl, fea, ev = (records[name] for name in ("train", "split", "features", "evaluate"))
         comparison: Comparison = joblib.load(trn.folder / "comparison.joblib")
         evaluation = modelling.read_json(ev.folder / "evaluation.json")
         decision = modelling.decision_of(evaluation)
@@ -191,14 +138,15 @@ def run_pipeline(
             decision,
             data_hash,
         )
-        records.append(reg)
+        records["register"] = reg
         hear.finished(reg)
-        _log_results(client, run_id, comparison, evaluation, decision, version, records)
+        done = list(records.values())
+        _log_results(client, run_id, comparison, evaluation, decision, version, done)
         result = PipelineResult(
             config=config,
             run_id=run_id,
             tracking_uri=client.tracking_uri,
-            stages=records,
+            stages=done,
             comparison=comparison,
             evaluation=evaluation,
             decision=decision,
@@ -206,7 +154,7 @@ def run_pipeline(
             report=report_path,
             workspace=ws.root,
             data_hash=data_hash,
-            facts={r.name: r.facts for r in records},
+            facts={r.name: r.facts for r in done},
         )
         build_report(result).write(report_path)
         client.log_artifact(run_id, str(report_path))
@@ -220,7 +168,7 @@ def run_pipeline(
     except BaseException as exc:
         client.set_tag(run_id, tracking.TAG + "failed_stage", current)
         client.set_tag(run_id, tracking.TAG + "error", str(exc)[:4000])
-        client.set_tag(run_id, tracking.STAGES, describe(records) + f",{current}=failed")
+        client.set_tag(run_id, tracking.STAGES, describe(records.values()) + f",{current}=failed")
         if isinstance(exc, ContractViolation):
             failures = ws.root / "validation-failures.csv"
             data.write_failures(exc.failures, failures)
@@ -252,7 +200,9 @@ def _register(
         versions.ensure_registered_model(client, config.name, f"aieng pipeline '{config.name}'")
         version = versions.registered_version(client, config.name, train.key)
         if version is None:
-            X_train, _, X_test, _, task = modelling.held_out(config, features, split)
+            X_train, _, X_test, _, task = modelling.held_out(
+                config.data.target, config.data.positive_class, features, split
+            )
             model = joblib.load(train.folder / "model.joblib")
             version = models.log_model(
                 run_id,

@@ -12,6 +12,12 @@ workspace with a ``stage.json`` that records the key and the hash of what it pro
 When a run finds a stage folder whose key equals the one it computed, the stage is skipped and
 its outputs are reused. A stage is built in a temporary folder and moved into place only when it
 succeeded, so a failing stage leaves the outputs of the last good run untouched.
+
+A stage is declared as data (:class:`Stage`): the stages whose outputs it reads, a function that
+takes *its slice* of the config, and a builder that gets that slice and nothing else. The key is
+made from the same slice, so a setting the builder reads is in the key by construction: a stale
+cache cannot be reused because someone forgot to list a setting. The plan of month 6 is
+:mod:`aieng.pipeline.plan`.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from aieng import __version__
 from aieng.io import atomic_write
@@ -58,6 +64,47 @@ def stage_key(stage: str, inputs: Mapping[str, str], params: Mapping[str, Any]) 
     payload = {"stage": stage, "aieng": __version__, "inputs": inputs, "params": params}
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Params(Protocol):
+    """A stage's slice of the config: everything its builder may read, and its cache key."""
+
+    def key(self) -> dict[str, Any]:
+        """The slice as JSON-able values (what the stage key is made of)."""
+        ...
+
+
+P = TypeVar("P", bound=Params)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a builder gets besides its params: the folders of the stages it reads."""
+
+    folders: Mapping[str, Path]  # stage name -> its output folder
+    keys: Mapping[str, str]  # stage name -> the key it was built with
+    step: Callable[[str], None]  # says what a long stage is doing (the CLI's progress line)
+
+    def __getitem__(self, stage: str) -> Path:
+        return self.folders[stage]
+
+
+@dataclass(frozen=True)
+class Stage(Generic[P]):
+    """One stage, declared: what it reads, its slice of the config, how it is built."""
+
+    name: str
+    after: tuple[str, ...]  # the stages whose outputs it reads (and whose hashes key it)
+    params: Callable[..., P]  # (config, run facts) -> the slice; the builder sees only this
+    build: Callable[[Path, P, Inputs], dict[str, Any]]  # writes into the folder; the facts
+
+    def key(self, params: P, digests: Mapping[str, str]) -> str:
+        """The stage key from its params and the output hashes of the stages it reads."""
+        return stage_key(self.name, {name: digests[name] for name in self.after}, params.key())
+
+    def builder(self, params: P, inputs: Inputs) -> Callable[[Path], dict[str, Any]]:
+        """``build`` with its params and inputs bound: what :meth:`Workspace.run` calls."""
+        return lambda folder: self.build(folder, params, inputs)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""Month 6's pipeline, as data: each stage, the stages it reads, its slice of the config.
+
+The runner (:mod:`aieng.pipeline.runner`) walks :data:`PLAN` in order and knows no stage by
+name: adding a stage (month 9's tuning, month 11's reference profile) is one entry here and a
+``Params`` / ``build_*`` pair beside its kin. Each stage's builder sees only its own params, and
+its cache key is made from the same params, so changing a setting a builder reads always reruns
+its stage (``tests/code/test_pipeline.py`` checks that for every setting of every stage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aieng.pipeline import data, modelling
+from aieng.pipeline.stages import Stage
+from aieng.registry.versions import Champion
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """What a run learns before its first stage and a stage's params may depend on."""
+
+    data_hash: str  # the source's content hash
+    tracking_uri: str  # the registry the run reads the champion from and registers in
+    champion: Champion | None  # the version holding the champion alias as the run begins
+
+
+PLAN: tuple[Stage[Any], ...] = (
+    Stage("ingest", (), data.IngestParams.of, data.build_ingest),
+    Stage("validate", ("ingest",), data.ValidateParams.of, data.build_validate),
+    Stage("clean", ("validate",), data.CleanParams.of, data.build_clean),
+    Stage("split", ("clean",), data.SplitParams.of, data.build_split),
+    Stage("features", ("clean",), data.FeaturesParams.of, data.build_features),
+    Stage("train", ("features", "split"), modelling.TrainParams.of, modelling.build_train),
+    Stage(
+        "evaluate",
+        ("train", "split", "features"),
+        modelling.EvaluateParams.of,
+        modelling.build_evaluate,
+    ),
+)
+STAGES = (*(stage.name for stage in PLAN), "register")  # register: a side effect, not cached
