@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 import typer.main
-from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from aieng import __version__
-from aieng.cli import console
 from aieng.errors import AiengError
 
 if TYPE_CHECKING:
@@ -59,6 +57,11 @@ def _debug_requested(ctx: Any) -> bool:
 
 
 def _report(*lines: str) -> None:
+    # Imported here, not at the top: `aieng --version` then starts without Rich's console.
+    from rich.markup import escape
+
+    from aieng.cli import console
+
     err = console.stderr()
     for line in lines:
         if line:
