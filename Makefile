@@ -43,6 +43,7 @@ bench: setup $(YDATA)
 	$(PY) benchmarks/m02_explore.py --ydata-python $(YDATA)
 	$(PY) benchmarks/m03_least_squares.py
 	$(PY) benchmarks/learn_check.py
+	$(PY) benchmarks/cli_start.py
 	$(PY) benchmarks/predlog_commit.py
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(PY) benchmarks/serving/bench.py

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import errno
+import importlib
+import inspect
 import json
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from unwritable import KINDS, unwritable
 
+import aieng.cli
+from aieng.cli.main import COMMANDS, app, load_command
 from aieng.roadmap import load
 
 
@@ -194,6 +200,86 @@ def test_a_usage_error_is_a_usage_error_not_a_bug(cli) -> None:  # type: ignore[
     assert code == 2
     assert "No such option: --bogus" in err
     assert "internal error" not in err
+
+
+# --- commands load when they run: `aieng --help` imports none of them ------------------------
+
+
+def _summary(help_text: str) -> str:
+    """What `aieng --help` shows for a command: its help's first paragraph, on one line."""
+    return " ".join(inspect.cleandoc(help_text).split("\n\n")[0].split())
+
+
+def test_the_help_shows_each_command_the_summary_the_command_declares() -> None:
+    root = typer.main.get_command(app)
+    ctx = root.context_class(root, info_name="aieng")
+    assert root.list_commands(ctx) == list(COMMANDS)
+    for name in root.list_commands(ctx):
+        listed, real = root.get_command(ctx, name), load_command(name)
+        assert listed is not None and real.name == name
+        declared = _summary(real.short_help or real.help or "")
+        assert listed.help == declared, f"COMMANDS[{name!r}].summary is not {declared!r}"
+
+
+def test_the_table_names_exactly_the_commands_the_modules_define() -> None:
+    """Each command module's `app`, and each public function not in it, is in COMMANDS."""
+    defined = set()
+    for info in pkgutil.iter_modules(aieng.cli.__path__):
+        if info.name in {"main", "console"}:  # the root and the output helpers, not commands
+            continue
+        module = importlib.import_module(f"aieng.cli.{info.name}")
+        sub_app = getattr(module, "app", None)
+        in_app: set[Any] = set()
+        if isinstance(sub_app, typer.Typer):
+            defined.add((module.__name__, "app"))
+            in_app = {c.callback for c in sub_app.registered_commands}
+            if sub_app.registered_callback:
+                in_app.add(sub_app.registered_callback.callback)
+        for attr, value in vars(module).items():
+            public = inspect.isfunction(value) and not attr.startswith("_")
+            if public and value.__module__ == module.__name__ and value not in in_app:
+                defined.add((module.__name__, attr))
+    listed = {(spec.module, spec.attribute) for spec in COMMANDS.values()}
+    assert listed == defined, (
+        f"not in COMMANDS: {sorted(defined - listed)}; not a command: {sorted(listed - defined)}"
+    )
+
+
+_IMPORTED = """
+import runpy, sys
+sys.argv = ["aieng", *sys.argv[1:]]
+try:
+    runpy.run_module("aieng", run_name="__main__")
+except SystemExit:
+    pass
+print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _imported_by(*args: str) -> set[str]:
+    """The modules a fresh `aieng ARGS…` process has imported when it exits."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return set(proc.stderr.splitlines()[-1].split())
+
+
+def test_help_imports_no_command_and_a_command_only_its_own() -> None:
+    modules = {spec.module for spec in COMMANDS.values()}
+    at_help = _imported_by("--help")
+    assert not modules & at_help
+    assert not {"pandas", "numpy", "sklearn", "mlflow"} & at_help
+    assert modules & _imported_by("clean", "--help") == {"aieng.cli.clean"}
+
+
+def test_a_mistyped_command_gets_a_suggestion(cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("cleen")
+    assert code == 2
+    assert "No such command 'cleen'. Did you mean 'clean'" in err
 
 
 # --- every command that writes a file checks it before the work --------------------------------
