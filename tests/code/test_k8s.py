@@ -157,6 +157,8 @@ def test_the_schemas_come_from_the_package_not_the_network() -> None:
         pytest.raises(pytest_socket.SocketBlockedError),
     ):
         socket.socket()
+    # ...and the validation works all the same: the schemas are files inside the package.
+    assert kubernetes_validate.validate(_load(MANIFESTS[1]), KUBERNETES, strict=True)
     schemas = importlib.resources.files("kubernetes_validate") / "kubernetes-json-schema"
     folder = schemas / f"v{KUBERNETES}.0-local-strict"
     assert (folder / "deployment-apps-v1.json").is_file()
@@ -484,7 +486,9 @@ def test_the_images_are_the_ones_the_readme_builds_and_compose_runs() -> None:
 def test_the_probes_call_routes_the_app_has_on_the_port_the_image_exposes() -> None:
     from aieng.serve.app import create_app
 
-    app = create_app(ServeSettings())  # not started: no model is loaded, no log is opened
+    app = create_app(
+        ServeSettings(environment="development")
+    )  # not started: no model is loaded, no log is opened
     gets = {r.path for r in app.routes if "GET" in (getattr(r, "methods", None) or set())}
     container = _serve()
     paths = {kind: container[kind]["httpGet"]["path"] for kind in _PROBES}
