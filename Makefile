@@ -3,10 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# checkov scans deploy/ in the tests (tests/code/test_k8s.py). It pins older packaging,
+# cachetools and importlib-metadata than ours, so it gets a venv of its own, outside ours; the
+# stamp names the version, so changing it here installs that one.
+CHECKOV_VERSION := 3.3.30
+CHECKOV := .venv-checkov/.installed-$(CHECKOV_VERSION)
 
 .PHONY: setup demo test check lint bench container clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(CHECKOV)
 
 # Re-install only when the dependency list changes, so a second run starts in seconds.
 $(STAMP): pyproject.toml
@@ -15,6 +20,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,postgres]'
 	@touch $(STAMP)
+
+# The scanner's venv (see CHECKOV above).
+$(CHECKOV):
+	@test -x .venv-checkov/bin/python || $(PYTHON) -m venv .venv-checkov
+	.venv-checkov/bin/pip install --quiet checkov==$(CHECKOV_VERSION)
+	@rm -f .venv-checkov/.installed-* && touch $(CHECKOV)
 
 demo: setup
 	@bash scripts/demo.sh
@@ -54,5 +65,5 @@ $(YDATA):
 	benchmarks/.venv-ydata/bin/pip install --quiet ydata-profiling==4.18.4
 
 clean:
-	rm -rf $(VENV) benchmarks/.venv-ydata benchmarks/.cache build *.egg-info src/*.egg-info .pytest_cache \
+	rm -rf $(VENV) .venv-checkov benchmarks/.venv-ydata benchmarks/.cache build *.egg-info src/*.egg-info .pytest_cache \
 		.mypy_cache .ruff_cache
