@@ -489,7 +489,10 @@ def test_the_probes_call_routes_the_app_has_on_the_port_the_image_exposes() -> N
     app = create_app(
         ServeSettings(environment="development")
     )  # not started: no model is loaded, no log is opened
-    gets = {r.path for r in app.routes if "GET" in (getattr(r, "methods", None) or set())}
+    from fastapi.routing import iter_route_contexts  # the routes of the included routers too
+
+    routes = iter_route_contexts(app.routes)
+    gets = {str(r.path) for r in routes if "GET" in (r.methods or set())}
     container = _serve()
     paths = {kind: container[kind]["httpGet"]["path"] for kind in _PROBES}
     # Liveness asks "is the process stuck?", never "is the database up?": a restart cannot fix
