@@ -87,7 +87,7 @@ a = "First"
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ('colour = "red"\n', "Extra inputs are not permitted"),
+        ('colour = "red"\n', "unknown key 'colour'"),
         ('name = "other"\n', "sets 'name'"),
     ],
 )

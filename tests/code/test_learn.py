@@ -97,10 +97,13 @@ read = "c"
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (("", 'colour = "red"\n[exercises.hints]'), r"exercises\.0\.colour: Extra inputs"),
+        (("", 'colour = "red"\n[exercises.hints]'), r"unknown key 'exercises\.0\.colour'"),
         (('id = "m03.x"', 'id = "m04.x"'), r"must start with its month"),
         (('reference = "aieng.scratch.sigmoid"', 'reference = "numpy.linalg"'), r"reference"),
-        (('starter = "m03_scratch/ex1_x.py"', 'starter = "x.py"'), r"starter: String should"),
+        (
+            ('starter = "m03_scratch/ex1_x.py"', 'starter = "x.py"'),
+            r"bad value for '.*starter': String should",
+        ),
         (("[[exercises]]", "[[exercises"), r"is not valid TOML"),
     ],
 )

@@ -38,6 +38,40 @@ def test_invalid_names_the_first_field_and_counts_the_rest() -> None:
     with pytest.raises(ValidationError) as info:
         _Settings.model_validate({"folds": "many", "colour": "red"})
     err = tomlfile.invalid(info.value, source="compare.toml", hint="see the docs.")
-    assert err.message.startswith("compare.toml does not validate: folds: Input should be")
-    assert err.message.endswith("(3 problem(s))")  # folds, name missing, colour not allowed
+    assert err.message.startswith("compare.toml: bad value for 'folds': Input should be")
+    assert "(got 'many')" in err.message
+    assert err.message.endswith("(and 2 more problems)")  # name missing, colour not allowed
     assert err.hint == "see the docs."
+
+
+def test_an_unknown_key_gets_the_closest_known_one_and_the_list() -> None:
+    with pytest.raises(ValidationError) as info:
+        _Settings.model_validate({"folds": 5, "name": "x", "fold": 3})
+    err = tomlfile.invalid(info.value, source="c.toml", hint="see the docs.", model=_Settings)
+    assert err.message == "c.toml: unknown key 'fold'; did you mean 'folds'?"
+    assert err.hint == "the keys known here: folds, name."
+    # without the model, the caller's hint
+    plain = tomlfile.invalid(info.value, source="c.toml", hint="see the docs.")
+    assert plain.message == "c.toml: unknown key 'fold'" and plain.hint == "see the docs."
+
+
+def test_the_known_keys_are_found_inside_lists_and_nested_sections() -> None:
+    from aieng.errors import ConfigError
+    from aieng.pipeline.config import parse
+    from aieng.roadmap.loader import parse as parse_roadmap
+
+    with pytest.raises(ConfigError) as info:
+        values = {"name": "x", "data": {"source": "s", "target": "t"},
+                  "contract": {"columns": {"t": {"type": "int"}}},
+                  "gates": {"min_margn": 0.1}}  # fmt: skip
+        parse(values, source="p.toml", base_dir=Path())
+    assert info.value.message == "p.toml: unknown key 'gates.min_margn'; did you mean 'min_margin'?"
+    assert "min_improvement" in info.value.hint
+    from importlib import resources
+
+    roadmap = resources.files("aieng.roadmap").joinpath("roadmap.toml").read_text()
+    topic = '[[topics]]\nid = "data.z"\ntitle = "T"\nsource = "T"\narea = "data"\nmonth = "m01"\n'
+    with pytest.raises(ConfigError) as info:
+        parse_roadmap(roadmap + "\n" + topic + 'titel = "x"\n', source="r.toml")
+    assert "; did you mean 'title'?" in info.value.message
+    assert info.value.message.startswith("r.toml: unknown key 'topics.")

@@ -94,11 +94,11 @@ def _broken(edit: str) -> str:
         ),
         (
             _topic("data.z", month="m13"),
-            r"topics\.\d+\.month: String should match pattern",
+            r"bad value for 'topics\.\d+\.month': String should match pattern",
         ),
         (
             _topic("data.z") + 'colour = "red"\n',
-            r"topics\.\d+\.colour: Extra inputs are not permitted",
+            r"unknown key 'topics\.\d+\.colour'",
         ),
         ("\n[[topics\n", r"is not valid TOML"),
     ],

@@ -25,7 +25,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aieng import tomlfile
-from aieng.errors import ConfigError
 
 # Compared case-insensitively after trimming; "" is an empty cell.
 DEFAULT_MISSING_TOKENS = (
@@ -177,24 +176,9 @@ def parse_config(data: dict[str, object], *, source: str = "config") -> CleanCon
     try:
         return CleanConfig.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        if first["type"] == "extra_forbidden":
-            section = str(first["loc"][0])
-            known = CleanConfig.model_fields if len(first["loc"]) == 1 else _section_fields(section)
-            raise ConfigError(
-                f"{source}: unknown key {key!r}",
-                hint=f"known keys here: {', '.join(known)}.",
-            ) from exc
-        raise ConfigError(
-            f"{source}: bad value for {key!r}: {first['msg']} (got {first.get('input')!r})",
+        raise tomlfile.invalid(
+            exc,
+            source=source,
             hint="see docs/m01-clean.md for every key, its type and its default.",
+            model=CleanConfig,
         ) from exc
-
-
-def _section_fields(section: str) -> list[str]:
-    field = CleanConfig.model_fields.get(section)
-    model = field.annotation if field is not None else None
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return list(model.model_fields)
-    return list(CleanConfig.model_fields)

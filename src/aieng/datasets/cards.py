@@ -180,9 +180,11 @@ def parse_card(name: str, text: str) -> DataCard:
     try:
         return DataCard(name=name, **table)
     except ValidationError as exc:
-        raise ConfigError(
-            f"data card {name!r} does not validate:\n{exc}",
+        raise tomlfile.invalid(
+            exc,
+            source=f"data card {name!r}",
             hint="fix the file in aieng/datasets/catalog/.",
+            model=DataCard,
         ) from exc
 
 

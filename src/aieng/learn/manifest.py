@@ -117,7 +117,10 @@ def parse(raw: str, *, source: str = MANIFEST) -> Manifest:
         return Manifest.model_validate(data)
     except ValidationError as exc:
         raise tomlfile.invalid(
-            exc, source=source, hint="see the fields of Exercise in aieng/learn/manifest.py."
+            exc,
+            source=source,
+            hint="see the fields of Exercise in aieng/learn/manifest.py.",
+            model=Manifest,
         ) from exc
 
 

@@ -122,7 +122,7 @@ def load_quiz(month: str) -> Quiz:
     try:
         quiz = Quiz.model_validate(data)
     except ValidationError as exc:
-        raise tomlfile.invalid(exc, source=str(path), hint=hint) from exc
+        raise tomlfile.invalid(exc, source=str(path), hint=hint, model=Quiz) from exc
     check_topics(quiz, source=str(path))
     return quiz
 

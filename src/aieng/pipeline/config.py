@@ -206,8 +206,4 @@ def parse(values: dict[str, Any], *, source: str, base_dir: Path) -> PipelineCon
     try:
         return PipelineConfig.model_validate({**values, "base_dir": base_dir})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        if first["type"] == "extra_forbidden":
-            key = ".".join(str(part) for part in first["loc"])
-            raise ConfigError(f"{source}: unknown key {key!r}", hint=HINT) from None
-        raise tomlfile.invalid(exc, source=source, hint=HINT) from None
+        raise tomlfile.invalid(exc, source=source, hint=HINT, model=PipelineConfig) from None

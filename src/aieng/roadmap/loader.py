@@ -31,6 +31,7 @@ def parse(raw: str, *, source: str = "<string>") -> Roadmap:
             exc,
             source=source,
             hint="each topic needs id, title, source, area and month; see aieng/roadmap/model.py.",
+            model=Roadmap,
         ) from exc
 
 

@@ -123,11 +123,11 @@ def config_from_mapping(
     try:
         return TypeAdapter(CompareConfig).validate_python(merged)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(
-            f"config value {where} = {first.get('input')!r} is invalid: {first['msg']}",
+        raise tomlfile.invalid(
+            exc,
+            source="config",
             hint="see the field list and types in docs/m04-compare.md.",
+            model=CompareConfig,
         ) from None
 
 
