@@ -402,7 +402,8 @@ def test_every_setting_a_stage_reads_is_in_its_key() -> None:
     stale cache cannot be reused because a setting was forgotten."""
     import dataclasses
 
-    from aieng.pipeline.plan import PLAN, RunFacts
+    from aieng.pipeline.facts import RunFacts
+    from aieng.pipeline.plan import PLAN
     from aieng.registry.versions import Champion
 
     config = load_config()
@@ -434,3 +435,25 @@ def test_builders_get_their_params_not_the_config() -> None:
         assert list(signature.parameters) == ["folder", "p", "inputs"], stage.name
         annotations = " ".join(str(p.annotation) for p in signature.parameters.values())
         assert "PipelineConfig" not in annotations, stage.name
+
+
+def test_an_evaluation_reads_back_as_it_was_written_and_decides_the_same(tmp_path: Path) -> None:
+    from aieng.pipeline.evaluation import Evaluation
+
+    for champion, note in [(None, ""), ({"roc_auc": 0.80}, ""), (None, "this model already")]:
+        ev = Evaluation(
+            task="classification",
+            primary="roc_auc",
+            rows_train=80,
+            rows_test=20,
+            test={"roc_auc": 0.85, "pr_auc": 0.6},
+            baseline={"roc_auc": 0.5, "pr_auc": 0.3},
+            champion=champion,
+            champion_version=None if not note else "3",
+            champion_note=note,
+            min_margin=0.05,
+            min_improvement=0.0,
+        )
+        ev.write(tmp_path)
+        again = Evaluation.read(tmp_path)
+        assert again == ev and again.decision() == ev.decision()

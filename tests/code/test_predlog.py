@@ -268,7 +268,7 @@ def test_a_broken_writer_thread_rejects_instead_of_hanging(
     def bug(*_: object) -> None:
         raise RuntimeError("a bug in the writer")
 
-    monkeypatch.setattr("aieng.serve.predlog_db.rows_of", bug)
+    monkeypatch.setattr("aieng.serve.predlog.rows_of", bug)
     with pytest.raises(LogError, match="writer thread failed: RuntimeError"):
         run(log.write([make()]))
     with pytest.raises(LogError, match=r"is closed \(writer thread failed"):

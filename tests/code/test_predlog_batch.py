@@ -12,6 +12,7 @@ import pytest
 from logrows import make, run
 
 from aieng.serve import predlog_db as db
+from aieng.serve.prediction import rows_of
 from aieng.serve.predlog import LogError, PredictionLog, Predictions, new_ids
 
 INPUTS = {"tenure": 12, "contract": "Month-to-month", "charges": 70.25, "senior": None}
@@ -58,7 +59,7 @@ def test_a_batch_is_stored_as_its_rows_would_be(log: PredictionLog) -> None:
     assert stored["decision"].tolist() == list(rows.decisions)
     assert set(stored["request_id"]) == {"req-9"} and set(stored["latency_ms"]) == {2.5}
     # The same table rows as one Prediction object per row gives.
-    one_by_one = db.rows_of(list(rows), text_time=True)
+    one_by_one = rows_of(list(rows), text_time=True)
     assert rows.table_rows(text_time=True) == one_by_one
 
 

@@ -18,7 +18,7 @@ from aieng.datasets import load
 from aieng.errors import AiengError, DataError
 from aieng.pipeline import run_pipeline
 from aieng.pipeline.config import PipelineConfig, default_text, parse
-from aieng.pipeline.runner import PipelineResult
+from aieng.pipeline.result import PipelineResult
 
 pytestmark = pytest.mark.slow
 
@@ -62,8 +62,8 @@ def test_first_run_registers_a_champion_then_unchanged_reruns_skip(tmp_path: Pat
     first = _run(tmp_path, config)
     assert set(_status(first).values()) == {"ran"}
     assert first.decision.outcome == "champion" and first.model_version == "1"
-    assert first.evaluation["test"]["roc_auc"] >= 0.80  # measured 0.843 on this sample
-    assert first.evaluation["baseline"]["roc_auc"] == pytest.approx(0.5)
+    assert first.evaluation.test["roc_auc"] >= 0.80  # measured 0.843 on this sample
+    assert first.evaluation.baseline["roc_auc"] == pytest.approx(0.5)
 
     client = _client(tmp_path)
     run = client.get_run(first.run_id)
@@ -72,7 +72,7 @@ def test_first_run_registers_a_champion_then_unchanged_reruns_skip(tmp_path: Pat
     assert run.data.tags["aieng.data_hash"] == first.data_hash
     assert run.data.tags["aieng.config_hash"] == config.digest()
     assert run.data.params["train.candidates"] == "dummy,linear"
-    assert run.data.metrics["test_roc_auc"] == pytest.approx(first.evaluation["test"]["roc_auc"])
+    assert run.data.metrics["test_roc_auc"] == pytest.approx(first.evaluation.test["roc_auc"])
     assert {"cv_roc_auc", "cv_roc_auc_std", "baseline_test_roc_auc", "threshold"} <= set(
         run.data.metrics
     )
@@ -105,8 +105,8 @@ def test_first_run_registers_a_champion_then_unchanged_reruns_skip(tmp_path: Pat
     # The same config and seed, every stage rerun: identical metrics.
     forced = _run(tmp_path, config, force=True)
     assert {s.status for s in forced.stages if s.name != "register"} == {"ran"}
-    assert forced.evaluation["test"] == first.evaluation["test"]
-    assert forced.evaluation["baseline"] == first.evaluation["baseline"]
+    assert forced.evaluation.test == first.evaluation.test
+    assert forced.evaluation.baseline == first.evaluation.baseline
     scores = forced.comparison.leaderboard.drop(columns="fit_time")  # seconds differ, of course
     assert scores.equals(first.comparison.leaderboard.drop(columns="fit_time"))
     assert forced.model_version == "1"
@@ -130,10 +130,10 @@ def test_the_champion_alias_moves_only_to_a_better_model(tmp_path: Path) -> None
     assert weak.decision.outcome == "champion" and weak.model_version == "1"
 
     strong = _run(tmp_path, _config(tmp_path))  # logistic regression beats a single tree
-    assert strong.evaluation["test"]["roc_auc"] > weak.evaluation["test"]["roc_auc"]
+    assert strong.evaluation.test["roc_auc"] > weak.evaluation.test["roc_auc"]
     assert strong.decision.outcome == "champion" and strong.model_version == "2"
-    assert strong.evaluation["champion"]["roc_auc"] == pytest.approx(
-        weak.evaluation["test"]["roc_auc"]
+    assert strong.evaluation.champion["roc_auc"] == pytest.approx(
+        weak.evaluation.test["roc_auc"]
     )  # the old champion scored on the same held-out rows
     assert str(client.get_model_version_by_alias("churn", "champion").version) == "2"
 

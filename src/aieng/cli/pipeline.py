@@ -89,11 +89,11 @@ def run(
             listener=_Display(bar, task),
         )
     ev, out = result.evaluation, console.stdout()
-    primary = ev["primary"]
+    primary = ev.primary
     name = NAMES.get(primary, primary)
     out.print(
-        f"[bold]{escape(result.comparison.winner)}[/]: {name} {ev['test'][primary]:.3f} on "
-        f"{ev['rows_test']:,} held-out rows (baseline {ev['baseline'][primary]:.3f})."
+        f"[bold]{escape(result.comparison.winner)}[/]: {name} {ev.test[primary]:.3f} on "
+        f"{ev.rows_test:,} held-out rows (baseline {ev.baseline[primary]:.3f})."
     )
     out.print(escape(result.decision.reason))
     if result.model_version:

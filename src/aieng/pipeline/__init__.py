@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from aieng.pipeline.config import PipelineConfig, load_config
-    from aieng.pipeline.runner import PipelineResult, run_pipeline
+    from aieng.pipeline.result import PipelineResult
+    from aieng.pipeline.runner import run_pipeline
 
 _LAZY = {
     "PipelineConfig": "aieng.pipeline.config",
     "load_config": "aieng.pipeline.config",
-    "PipelineResult": "aieng.pipeline.runner",
+    "PipelineResult": "aieng.pipeline.result",
     "run_pipeline": "aieng.pipeline.runner",
 }
 

@@ -26,7 +26,7 @@ from aieng.pipeline.config import PipelineConfig
 from aieng.pipeline.stages import Inputs, file_digest
 
 if TYPE_CHECKING:
-    from aieng.pipeline.plan import RunFacts
+    from aieng.pipeline.facts import RunFacts
 
 DATA = "data.parquet"
 

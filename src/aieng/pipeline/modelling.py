@@ -7,7 +7,6 @@ returns a few facts; the runner decides whether it runs at all.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,7 @@ import pandas as pd
 
 from aieng.pipeline import data
 from aieng.pipeline.config import PipelineConfig
-from aieng.pipeline.gates import Decision, decide
+from aieng.pipeline.evaluation import Evaluation
 from aieng.pipeline.stages import Inputs
 from aieng.registry import models, tracking, versions
 from aieng.supervised.candidates import make_estimator
@@ -28,13 +27,7 @@ from aieng.supervised.features import build_pipeline
 from aieng.supervised.target import prepare_target
 
 if TYPE_CHECKING:
-    from aieng.pipeline.plan import RunFacts
-
-
-def read_json(path: Path) -> dict[str, Any]:
-    """A JSON file a stage wrote."""
-    value: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return value
+    from aieng.pipeline.facts import RunFacts
 
 
 def compare_config(config: PipelineConfig) -> CompareConfig:
@@ -136,23 +129,24 @@ def build_evaluate(folder: Path, p: EvaluateParams, inputs: Inputs) -> dict[str,
             champion_scores = held_out_scores(previous, X_test, y_test, task=task)
         except Exception as exc:  # a champion trained on other columns cannot score these rows
             note = f"the champion (version {champion.version}) cannot score these rows: {exc}"
-    evaluation = {
-        "task": task,
-        "primary": primary,
-        "rows_train": len(X_train),
-        "rows_test": len(X_test),
-        "test": test,
-        "baseline": baseline,
-        "champion": champion_scores,
-        "champion_version": None if champion is None else champion.version,
-        "champion_note": note,
-        "gates": p.gates,
-    }
-    data.write_json(evaluation, folder / "evaluation.json")
+    evaluation = Evaluation(
+        task=task,
+        primary=primary,
+        rows_train=len(X_train),
+        rows_test=len(X_test),
+        test=test,
+        baseline=baseline,
+        champion=champion_scores,
+        champion_version=None if champion is None else champion.version,
+        champion_note=note,
+        min_margin=p.gates["min_margin"],
+        min_improvement=p.gates["min_improvement"],
+    )
+    evaluation.write(folder)
     return {
         primary: test[primary],
         f"baseline_{primary}": baseline[primary],
-        "decision": decision_of(evaluation).outcome,
+        "decision": evaluation.decision().outcome,
     }
 
 
@@ -161,32 +155,3 @@ def _json(value: Any) -> Any:
     from pydantic import TypeAdapter
 
     return TypeAdapter(type(value)).dump_python(value, mode="json")
-
-
-def decision_of(evaluation: dict[str, Any]) -> Decision:
-    """The gates and the champion rule applied to an evaluation (see :mod:`gates`)."""
-    primary, task = evaluation["primary"], evaluation["task"]
-    gates = evaluation["gates"]
-    decision = decide(
-        primary,
-        task,
-        candidate=evaluation["test"][primary],
-        baseline=evaluation["baseline"][primary],
-        champion=None if evaluation["champion"] is None else evaluation["champion"][primary],
-        min_margin=gates["min_margin"],
-        min_improvement=gates["min_improvement"],
-    )
-    note = evaluation.get("champion_note", "")
-    if decision.outcome == "rejected" or not note or evaluation["champion_version"] is None:
-        return decision
-    if note.startswith("this model"):
-        return Decision(
-            "champion",
-            f"Already the champion: {note} (version {evaluation['champion_version']}).",
-            decision.gates,
-        )
-    return Decision(
-        "challenger",
-        f"Challenger: {note}; the champion stays until one can be compared on the same rows.",
-        decision.gates,
-    )

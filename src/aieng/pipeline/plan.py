@@ -9,22 +9,10 @@ its stage (``tests/code/test_pipeline.py`` checks that for every setting of ever
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from aieng.pipeline import data, modelling
 from aieng.pipeline.stages import Stage
-from aieng.registry.versions import Champion
-
-
-@dataclass(frozen=True)
-class RunFacts:
-    """What a run learns before its first stage and a stage's params may depend on."""
-
-    data_hash: str  # the source's content hash
-    tracking_uri: str  # the registry the run reads the champion from and registers in
-    champion: Champion | None  # the version holding the champion alias as the run begins
-
 
 PLAN: tuple[Stage[Any], ...] = (
     Stage("ingest", (), data.IngestParams.of, data.build_ingest),

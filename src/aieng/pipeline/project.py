@@ -45,16 +45,16 @@ def run(config: Config) -> RunResult:
         force=config.force,
     )
     ev = result.evaluation
-    primary = ev["primary"]
-    metrics = {f"test_{k}": float(v) for k, v in ev["test"].items()}
-    metrics[f"baseline_test_{primary}"] = float(ev["baseline"][primary])
-    if ev["champion"] is not None:
-        metrics[f"champion_test_{primary}"] = float(ev["champion"][primary])
+    primary = ev.primary
+    metrics = {f"test_{k}": float(v) for k, v in ev.test.items()}
+    metrics[f"baseline_test_{primary}"] = float(ev.baseline[primary])
+    if ev.champion is not None:
+        metrics[f"champion_test_{primary}"] = float(ev.champion[primary])
     metrics["stages_skipped"] = float(sum(s.status == "skipped" for s in result.stages))
     version = result.model_version
     summary = (
         f"{result.comparison.winner}: {NAMES.get(primary, primary)} "
-        f"{ev['test'][primary]:.3f} on held-out rows (baseline {ev['baseline'][primary]:.3f}); "
+        f"{ev.test[primary]:.3f} on held-out rows (baseline {ev.baseline[primary]:.3f}); "
         f"{result.decision.outcome}"
         + (f", model '{pipeline.name}' version {version}." if version else ".")
     )

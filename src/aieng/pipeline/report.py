@@ -18,7 +18,7 @@ from aieng.supervised.report import add_sections
 
 if TYPE_CHECKING:
     from aieng.pipeline.config import PipelineConfig
-    from aieng.pipeline.runner import PipelineResult
+    from aieng.pipeline.result import PipelineResult
 
 # Grey for what did not run this time (a skipped stage, the baseline): present, not news.
 MUTED = "#B0B0B0"
@@ -28,7 +28,7 @@ STATUS_COLOR = {"ran": PALETTE[0], "skipped": MUTED, "failed": PALETTE[3]}
 def build_report(r: PipelineResult) -> Report:
     """The whole report of a finished run."""
     ev = r.evaluation
-    primary = ev["primary"]
+    primary = ev.primary
     name = NAMES.get(primary, primary)
     report = Report(
         title=f"Month 6 — the '{r.config.name}' pipeline",
@@ -38,11 +38,11 @@ def build_report(r: PipelineResult) -> Report:
     cards: dict[str, float | str] = {
         "decision": r.decision.outcome,
         "model version": r.model_version or "not registered",
-        f"{name} (held out)": ev["test"][primary],
-        f"baseline {name}": ev["baseline"][primary],
+        f"{name} (held out)": ev.test[primary],
+        f"baseline {name}": ev.baseline[primary],
     }
-    if ev["champion"] is not None:
-        cards[f"champion {name}"] = ev["champion"][primary]
+    if ev.champion is not None:
+        cards[f"champion {name}"] = ev.champion[primary]
     report.metrics(cards)
     _stages_section(report, r)
     _decision_section(report, r)
@@ -106,25 +106,24 @@ def _stages_section(report: Report, r: PipelineResult) -> None:
 
 def _decision_section(report: Report, r: PipelineResult) -> None:
     ev = r.evaluation
-    primary = ev["primary"]
+    primary = ev.primary
     name = NAMES.get(primary, primary)
-    gates = ev["gates"]
     sec = report.section(
         "Gates and the champion rule",
-        intro=f"On the same {ev['rows_test']:,} held-out rows: the candidate must beat the dummy "
-        f"baseline's {name} by {gates['min_margin']}, and the current champion's by more than "
-        f"{gates['min_improvement']} to take the `champion` alias.",
+        intro=f"On the same {ev.rows_test:,} held-out rows: the candidate must beat the dummy "
+        f"baseline's {name} by {ev.min_margin}, and the current champion's by more than "
+        f"{ev.min_improvement} to take the `champion` alias.",
     )
     sec.notes([r.decision.reason, *[g.detail for g in r.decision.gates]])
     labels = ["baseline", f"candidate\n({r.comparison.winner})"]
-    values = [ev["baseline"][primary], ev["test"][primary]]
-    if ev["champion"] is not None:
-        labels.append(f"champion\n(version {ev['champion_version']})")
-        values.append(ev["champion"][primary])
+    values = [ev.baseline[primary], ev.test[primary]]
+    if ev.champion is not None:
+        labels.append(f"champion\n(version {ev.champion_version})")
+        values.append(ev.champion[primary])
     fig, ax = new_figure(height=3.2)
     ax.bar(labels, values, color=[MUTED, PALETTE[0], PALETTE[2]][: len(values)])
     ax.axhline(
-        ev["baseline"][primary] + gates["min_margin"],
+        ev.baseline[primary] + ev.min_margin,
         color=PALETTE[3],
         linestyle="--",
         label="the gate: baseline + margin",
@@ -134,9 +133,9 @@ def _decision_section(report: Report, r: PipelineResult) -> None:
     ax.set_ylabel(f"{name} on the held-out rows")
     ax.legend(loc="lower right")
     sec.figure(fig, caption="The candidate against the baseline and the champion", alt="Bars")
-    rows = {"candidate": ev["test"], "baseline": ev["baseline"]}
-    if ev["champion"] is not None:
-        rows["champion"] = ev["champion"]
+    rows = {"candidate": ev.test, "baseline": ev.baseline}
+    if ev.champion is not None:
+        rows["champion"] = ev.champion
     table = pd.DataFrame(rows).rename(index=lambda m: NAMES.get(m, m))
     table.index.name = "metric"
     sec.table(table.reset_index(), caption="Every metric on the held-out rows")

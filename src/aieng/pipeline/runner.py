@@ -10,7 +10,6 @@ are reused, so the run still logs every metric and the report is whole.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,8 +20,11 @@ from aieng.contract import ContractViolation
 from aieng.io import check_output
 from aieng.pipeline import data, modelling
 from aieng.pipeline.config import PipelineConfig
+from aieng.pipeline.evaluation import Evaluation
+from aieng.pipeline.facts import RunFacts
 from aieng.pipeline.gates import Decision
-from aieng.pipeline.plan import PLAN, STAGES, RunFacts
+from aieng.pipeline.plan import PLAN, STAGES
+from aieng.pipeline.result import PipelineResult
 from aieng.pipeline.stages import Inputs, StageRecord, Status, Workspace, describe
 from aieng.registry import models, provenance, tracking, versions
 from aieng.settings import get_settings
@@ -46,24 +48,6 @@ class _Silent:
 
     def finished(self, record: StageRecord) -> None:
         pass
-
-
-@dataclass
-class PipelineResult:
-    """What a pipeline run did and found."""
-
-    config: PipelineConfig
-    run_id: str
-    tracking_uri: str
-    stages: list[StageRecord]
-    comparison: Comparison
-    evaluation: dict[str, Any]  # test / baseline / champion scores on the held-out rows
-    decision: Decision
-    model_version: str | None  # None when the gates rejected the model
-    report: Path
-    workspace: Path
-    data_hash: str
-    facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # per stage
 
 
 def workspace_for(config: PipelineConfig) -> Path:
@@ -122,8 +106,8 @@ def run_pipeline(
             hear.finished(record)
         trn, spl, fea, ev = (records[name] for name in ("train", "split", "features", "evaluate"))
         comparison: Comparison = joblib.load(trn.folder / "comparison.joblib")
-        evaluation = modelling.read_json(ev.folder / "evaluation.json")
-        decision = modelling.decision_of(evaluation)
+        evaluation = Evaluation.read(ev.folder)
+        decision = evaluation.decision()
         current = "register"
         hear.started("register")
         version, reg = _register(
@@ -188,7 +172,7 @@ def _register(
     features: Path,
     split: Path,
     comparison: Comparison,
-    evaluation: dict[str, Any],
+    evaluation: Evaluation,
     decision: Decision,
     data_hash: str,
 ) -> tuple[str | None, StageRecord]:
@@ -233,7 +217,7 @@ def _register(
 
 
 def _model_metadata(
-    config: PipelineConfig, c: Comparison, evaluation: dict[str, Any], data_hash: str
+    config: PipelineConfig, c: Comparison, evaluation: Evaluation, data_hash: str
 ) -> dict[str, Any]:
     """What a server needs beside the model: the contract, the target, the threshold, metrics."""
     return {
@@ -245,8 +229,8 @@ def _model_metadata(
         "features": c.features,
         "dropped": list(config.data.drop),
         "threshold": None if c.threshold is None else c.threshold.threshold,
-        "primary_metric": evaluation["primary"],
-        "test_scores": evaluation["test"],
+        "primary_metric": evaluation.primary,
+        "test_scores": evaluation.test,
         "data_hash": data_hash,
     }
 
@@ -262,7 +246,7 @@ def _log_results(
     client: Any,
     run_id: str,
     c: Comparison,
-    evaluation: dict[str, Any],
+    evaluation: Evaluation,
     decision: Decision,
     version: str | None,
     records: list[StageRecord],
@@ -270,17 +254,16 @@ def _log_results(
     from mlflow.entities import Metric
 
     now = int(time.time() * 1000)
-    metrics = [Metric(f"test_{k}", float(v), now, 0) for k, v in evaluation["test"].items()]
+    metrics = [Metric(f"test_{k}", float(v), now, 0) for k, v in evaluation.test.items()]
     metrics += [
-        Metric(f"baseline_test_{k}", float(v), now, 0) for k, v in evaluation["baseline"].items()
+        Metric(f"baseline_test_{k}", float(v), now, 0) for k, v in evaluation.baseline.items()
     ]
-    if evaluation["champion"] is not None:
+    if evaluation.champion is not None:
         metrics += [
-            Metric(f"champion_test_{k}", float(v), now, 0)
-            for k, v in evaluation["champion"].items()
+            Metric(f"champion_test_{k}", float(v), now, 0) for k, v in evaluation.champion.items()
         ]
     winner = c.leaderboard.iloc[0]
-    for metric in evaluation["test"]:
+    for metric in evaluation.test:
         metrics.append(Metric(f"cv_{metric}", float(winner[metric]), now, 0))
         if f"{metric}_std" in winner.index:
             metrics.append(Metric(f"cv_{metric}_std", float(winner[f"{metric}_std"]), now, 0))
@@ -290,8 +273,8 @@ def _log_results(
     if c.threshold is not None:
         metrics.append(Metric("threshold", float(c.threshold.threshold), now, 0))
     metrics += [
-        Metric("rows_train", float(evaluation["rows_train"]), now, 0),
-        Metric("rows_test", float(evaluation["rows_test"]), now, 0),
+        Metric("rows_train", float(evaluation.rows_train), now, 0),
+        Metric("rows_test", float(evaluation.rows_test), now, 0),
     ]
     for i in range(0, len(metrics), 900):  # MLflow takes at most 1000 metrics per batch
         client.log_batch(run_id, metrics=metrics[i : i + 900])
@@ -299,7 +282,7 @@ def _log_results(
         tracking.WINNER: c.winner,
         tracking.DECISION: decision.outcome,
         tracking.REASON: decision.reason,
-        tracking.PRIMARY: evaluation["primary"],
+        tracking.PRIMARY: evaluation.primary,
         tracking.STAGES: describe(records),
     }
     if version is not None:

@@ -11,10 +11,9 @@ import functools
 import math
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from itertools import chain, repeat
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -28,8 +27,6 @@ from aieng.store import TIMEOUT_S, use_wal
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from aieng.serve.predlog import Prediction
 
 Synchronous = Literal["FULL", "NORMAL"]
 SUPPORTED = ("sqlite", "postgresql")
@@ -255,16 +252,6 @@ def to_rows(
             strict=True,
         )
     )
-
-
-_FIELDS = attrgetter(*PREDICTIONS.c.keys())  # a Prediction's fields are the table's columns
-
-
-def rows_of(predictions: Sequence[Prediction], text_time: bool) -> list[tuple[Any, ...]]:
-    """:func:`to_rows` for Prediction objects (none: no rows, e.g. for a feedback job)."""
-    if not predictions:
-        return []
-    return to_rows(*zip(*map(_FIELDS, predictions), strict=True), text_time=text_time)
 
 
 @functools.lru_cache(maxsize=256)  # the rows of one request share their time: format it once
