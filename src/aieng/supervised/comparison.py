@@ -16,47 +16,24 @@ the target on its own training rows, so the work stays bounded and the scores st
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import clone
-from sklearn.inspection import permutation_importance
-from sklearn.metrics import get_scorer
-from sklearn.model_selection import (
-    KFold,
-    StratifiedKFold,
-    cross_val_predict,
-    learning_curve,
-    train_test_split,
-    validation_curve,
-)
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from aieng.errors import DataError
-from aieng.supervised import evaluate
-from aieng.supervised.candidates import TWINS, label, make_estimator
+from aieng.supervised import evaluate, steps
+from aieng.supervised.candidates import label
 from aieng.supervised.config import CompareConfig, Task
 from aieng.supervised.evaluate import PairedTest
-from aieng.supervised.features import build_pipeline, has_churn_columns, select_features
+from aieng.supervised.features import has_churn_columns, select_features
+from aieng.supervised.steps import FeatureTest, Progress
 from aieng.supervised.target import Target, check_class_sizes, prepare_target
-from aieng.supervised.threshold import ThresholdChoice, choose_threshold
+from aieng.supervised.threshold import ThresholdChoice
 
-Progress = Callable[[str], None]  # called with a description before each step
-
-
-@dataclass(frozen=True)
-class FeatureTest:
-    """One model scored on the same folds with and without the domain features."""
-
-    model: str
-    with_features: float  # mean primary metric
-    without_features: float
-    test: PairedTest  # a = the better of the two variants ("with" / "without")
-    with_folds: tuple[float, ...]  # primary metric per fold, with the domain features
-    without_folds: tuple[float, ...]  # the same folds without them
+__all__ = ["Comparison", "FeatureTest", "Progress", "compare", "wide_notes"]
 
 
 @dataclass
@@ -129,8 +106,8 @@ def _compare(
     held_out: pd.Index | None,
     step: Progress,
 ) -> Comparison:
+    """The steps of the module docstring, in order (each is a function of :mod:`.steps`)."""
     tgt = prepare_target(frame, target_name, task=config.task, positive_class=config.positive_class)
-    task = tgt.task
     X, notes = select_features(frame.loc[tgt.y.index], target=target_name, drop=config.drop)
     notes = [*tgt.notes, *notes]
     if X.shape[1] == 0:
@@ -140,157 +117,22 @@ def _compare(
             "or dropped; check --drop and the notes above.",
         )
     check_class_sizes(tgt, None, folds=config.folds)
-    if held_out is None:
-        stratify = tgt.y if task == "classification" else None
-        X_train, X_test, y_train, y_test = train_test_split(
-            X, tgt.y, test_size=config.test_size, random_state=config.seed, stratify=stratify
-        )
-    else:
-        in_test = X.index.isin(held_out)
-        if in_test.all() or not in_test.any():
-            raise DataError(
-                f"the held-out rows leave {int((~in_test).sum())} rows to train on and "
-                f"{int(in_test.sum())} to test on",
-                hint="pass the index labels of some, not all, of the table's rows.",
-            )
-        X_train, X_test = X[~in_test], X[in_test]
-        y_train, y_test = tgt.y[~in_test], tgt.y[in_test]
+    X_train, X_test, y_train, y_test = steps.hold_out(X, tgt, config, held_out)
     check_class_sizes(tgt, y_train, folds=config.folds)
     domain = config.domain_features and has_churn_columns(X)
     if domain:
         notes.append("Domain features added: charges_per_month, charge_increase, n_services.")
     screen = config.max_features if X.shape[1] > config.max_features else 0
     notes += wide_notes(X.shape[1], len(X_train), screen)
+    names = {label(n, tgt.task): n for n in config.candidates}
+    s = steps.Setup(tgt.task, config, X_train, y_train, names, domain, screen, step)
 
-    def pipeline(name: str, *, with_domain: bool = domain) -> Any:
-        model = make_estimator(name, task, seed=config.seed, n_jobs=config.n_jobs)
-        return build_pipeline(model, domain=with_domain, screen=screen)
-
-    cv = evaluate.splitter(task, folds=config.folds, repeats=config.repeats, seed=config.seed)
-    names = {label(n, task): n for n in config.candidates}
-    parts = []
-    for shown, name in names.items():
-        step(f"cross-validating {shown}")
-        part = evaluate.fold_scores(pipeline(name), X_train, y_train, task=task, cv=cv)
-        parts.append(part.assign(model=shown))
-    scores = pd.concat(parts, ignore_index=True)
-    board = evaluate.leaderboard(scores, task=task)
-    winner = str(board["model"].iloc[0])
-    primary = evaluate.PRIMARY[task]
-    n_fit = round(len(X_train) * (config.folds - 1) / config.folds)
-    n_val = len(X_train) - n_fit
+    scores, board, winner = steps.cross_validate(s)
     ranked = [str(m) for m in board["model"]]
-    # The runner-up is the best *other* model: our month-3 estimator solves the same problem as
-    # scikit-learn's, so the two are twins and their contest is reported on its own (`twins`).
-    others = [m for m in ranked[1:] if names[m] != TWINS.get(names[winner])]
-    top_two = None
-    if others:
-        top_two = evaluate.compare_pair(
-            scores, winner, others[0], task=task, metric=primary, n_train=n_fit, n_test=n_val
-        )
-    twins = None
-    ours, theirs = label("scratch_linear", task), label("linear", task)
-    if ours in names and theirs in names:
-        twins = evaluate.compare_pair(
-            scores, theirs, ours, task=task, metric=primary, n_train=n_fit, n_test=n_val
-        )
-
-    feature_tests = []
-    if domain:
-        # The winner, and the best model of the other kind (linear vs trees): engineered
-        # features help a linear model and a tree ensemble in different ways.
-        linear = {"linear", "scratch_linear"}
-        other = [
-            m
-            for m in ranked
-            if names[m] != "dummy" and (names[m] in linear) != (names[winner] in linear)
-        ]
-        for shown in [winner, *other[:1]]:
-            step(f"{shown} without the domain features")
-            without = evaluate.fold_scores(
-                pipeline(names[shown], with_domain=False), X_train, y_train, task=task, cv=cv
-            )
-            pair = pd.concat(
-                [
-                    scores[scores["model"] == shown].assign(model="with"),
-                    without.assign(model="without"),
-                ]
-            )
-            test = evaluate.compare_pair(
-                pair, "with", "without", task=task, metric=primary, n_train=n_fit, n_test=n_val
-            )
-            main = pair[pair["metric"] == primary].sort_values("fold")
-            w = tuple(float(v) for v in main[main["model"] == "with"]["valid"])
-            wo = tuple(float(v) for v in main[main["model"] == "without"]["valid"])
-            feature_tests.append(
-                FeatureTest(shown, float(np.mean(w)), float(np.mean(wo)), test, w, wo)
-            )
-
-    simple_cv: Any = (
-        StratifiedKFold(config.folds, shuffle=True, random_state=config.seed)
-        if task == "classification"
-        else KFold(config.folds, shuffle=True, random_state=config.seed)
-    )
-    scorer = get_scorer(evaluate.metrics_for(task)[primary][0])
-    sign = sign_of(task, primary)
-    best = pipeline(names[winner])
-    step(f"learning curve of {winner}")
-    sizes, tr, va = learning_curve(
-        clone(best),
-        X_train,
-        y_train,
-        cv=simple_cv,
-        scoring=scorer,
-        train_sizes=np.linspace(0.1, 1.0, config.learning_curve_points),
-    )
-    learning = _curve_frame("train_size", sizes, sign * tr, sign * va)
-    step("validation curve over tree depth")
-    tr, va = validation_curve(
-        pipeline("tree"),
-        X_train,
-        y_train,
-        cv=simple_cv,
-        scoring=scorer,
-        param_name="model__max_depth",
-        param_range=list(config.tree_depths),
-    )
-    depth = _curve_frame("max_depth", np.array(config.tree_depths), sign * tr, sign * va)
-
-    step(f"fitting {winner} and scoring it once on the test split")
-    best.fit(X_train, y_train)
-    test_scores = evaluate.held_out_scores(best, X_test, y_test, task=task)
-    y_true = y_test.to_numpy()
-    if task == "classification":
-        output = best.predict_proba(X_test)[:, 1]
-    else:
-        output = np.asarray(best.predict(X_test), dtype=float)
-    # Each shuffle costs a prediction that reads every column: all columns would be quadratic
-    # work. On a wide table only the screened columns are shuffled; the model never sees the
-    # others, so shuffling them could not change its score (their importance is exactly 0).
-    shuffled = X_test[best.named_steps["screen"].columns_] if screen else X_test
-    step(
-        f"permutation importance on the test split ({shuffled.shape[1]:,} columns × "
-        f"{config.permutation_repeats} shuffles)"
-    )
-    perm = permutation_importance(
-        best,
-        shuffled,
-        y_test,
-        scoring=scorer,
-        n_repeats=config.permutation_repeats,
-        random_state=config.seed,
-    )
-    importance = pd.DataFrame(
-        {"feature": shuffled.columns, "mean": perm.importances_mean, "std": perm.importances_std}
-    ).sort_values("mean", ascending=False, ignore_index=True)
-
-    threshold = None
-    if task == "classification":
-        step("choosing the decision threshold")
-        oof = cross_val_predict(
-            clone(best), X_train, y_train, cv=simple_cv, method="predict_proba"
-        )[:, 1]
-        threshold = choose_threshold(y_train.to_numpy(), oof, y_true, output, config.business)
+    top_two, twins = steps.paired_tests(s, scores, ranked, winner)
+    feature_tests = steps.feature_tests(s, scores, ranked, winner)
+    learning, depth = steps.curves(s, winner)
+    held = steps.score_once(s, winner, X_test, y_test)
     return Comparison(
         target=tgt,
         config=config,
@@ -302,18 +144,18 @@ def _compare(
         leaderboard=board,
         names=names,
         winner=winner,
-        pipeline=best,
+        pipeline=held.pipeline,
         top_two=top_two,
         twins=twins,
-        test_scores=test_scores,
-        y_test=y_true,
-        test_output=output,
+        test_scores=held.scores,
+        y_test=held.y_true,
+        test_output=held.output,
         learning=learning,
         depth=depth,
-        importance=importance,
+        importance=held.importance,
         domain=domain,
         feature_tests=feature_tests,
-        threshold=threshold,
+        threshold=steps.threshold(s, held),
         screen=screen,
     )
 
@@ -336,21 +178,3 @@ def wide_notes(n_columns: int, n_train: int, screen: int) -> list[str]:
             "scores, and expect wide error bars."
         )
     return notes
-
-
-def sign_of(task: Task, metric: str) -> float:
-    """-1 for the errors sklearn scores negated (log loss, RMSE, MAE), else 1."""
-    scorer = evaluate.metrics_for(task)[metric][0]
-    return -1.0 if isinstance(scorer, str) and scorer.startswith("neg_") else 1.0
-
-
-def _curve_frame(x: str, xs: np.ndarray, train: np.ndarray, valid: np.ndarray) -> pd.DataFrame:
-    """Mean curves from ``(n_points, n_folds)`` score arrays."""
-    return pd.DataFrame(
-        {
-            x: xs,
-            "train": train.mean(axis=1),
-            "valid": valid.mean(axis=1),
-            "valid_std": valid.std(axis=1, ddof=1),
-        }
-    )
