@@ -10,6 +10,7 @@ are reused, so the run still logs every metric and the report is whole.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -65,71 +66,27 @@ def run_pipeline(
     listener: Listener | None = None,
 ) -> PipelineResult:
     """Run every stage of ``config``'s pipeline; reuse unchanged ones unless ``force``."""
-    from aieng.pipeline.report import build_report, failure_report
-
-    hear = listener or _Silent()
     ws = Workspace(workspace or workspace_for(config))
     report_path = report_path or ws.root / "report.html"
     # Before MLflow opens: a report that cannot be written must not cost a training run, nor
     # leave a registered model version behind. Each run replaces the report, hence overwrite.
     check_output(report_path, overwrite=True)
-    client = tracking.connect(tracking_uri)
-    experiment = tracking.experiment_id(client, config.name)
-    run = client.create_run(
-        experiment,
-        run_name=f"{config.name}-{datetime.now():%Y%m%d-%H%M%S}",
-        tags={tracking.CONFIG_HASH: config.digest(), **provenance.environment_tags()},
-    )
-    run_id = run.info.run_id
-    _log_params(client, run_id, config)
-    records: dict[str, StageRecord] = {}
-    current = STAGES[0]
+    run = _Run.open(config, tracking_uri, ws, listener or _Silent(), report_path)
     try:
         data_hash = data.source(config)
-        client.set_tag(run_id, tracking.DATA_HASH, data_hash)
-        facts = RunFacts(
-            data_hash, client.tracking_uri, versions.current_champion(client, config.name)
-        )
-        for stage in PLAN:
-            current = stage.name
-            hear.started(stage.name)
-            params = stage.params(config, facts)
-            digests = {name: records[name].digest for name in stage.after}
-            inputs = Inputs(
-                folders={name: records[name].folder for name in stage.after},
-                keys={name: records[name].key for name in stage.after},
-                step=hear.step,
-            )
-            key = stage.key(params, digests)
-            record = ws.run(stage.name, key, stage.builder(params, inputs), force=force)
-            records[stage.name] = record
-            hear.finished(record)
-        trn, spl, fea, ev = (records[name] for name in ("train", "split", "features", "evaluate"))
-        comparison: Comparison = joblib.load(trn.folder / "comparison.joblib")
-        evaluation = Evaluation.read(ev.folder)
+        run.client.set_tag(run.run_id, tracking.DATA_HASH, data_hash)
+        champion = versions.current_champion(run.client, config.name)
+        run.stages(RunFacts(data_hash, run.client.tracking_uri, champion), force=force)
+        comparison: Comparison = joblib.load(run.folder("train") / "comparison.joblib")
+        evaluation = Evaluation.read(run.folder("evaluate"))
         decision = evaluation.decision()
-        current = "register"
-        hear.started("register")
-        version, reg = _register(
-            client,
-            run_id,
-            config,
-            trn,
-            fea.folder,
-            spl.folder,
-            comparison,
-            evaluation,
-            decision,
-            data_hash,
-        )
-        records["register"] = reg
-        hear.finished(reg)
-        done = list(records.values())
-        _log_results(client, run_id, comparison, evaluation, decision, version, done)
+        version = run.register(comparison, evaluation, decision, data_hash)
+        done = list(run.records.values())
+        _log_results(run.client, run.run_id, comparison, evaluation, decision, version, done)
         result = PipelineResult(
             config=config,
-            run_id=run_id,
-            tracking_uri=client.tracking_uri,
+            run_id=run.run_id,
+            tracking_uri=run.client.tracking_uri,
             stages=done,
             comparison=comparison,
             evaluation=evaluation,
@@ -140,28 +97,122 @@ def run_pipeline(
             data_hash=data_hash,
             facts={r.name: r.facts for r in done},
         )
-        build_report(result).write(report_path)
-        client.log_artifact(run_id, str(report_path))
-        for name in ("leaderboard.csv", "scores.csv"):
-            client.log_artifact(run_id, str(trn.folder / name), "train")
-        client.log_artifact(run_id, str(spl.folder / "split.json"), "split")
-        client.log_artifact(run_id, str(ev.folder / "evaluation.json"), "evaluate")
-        client.log_dict(run_id, config.contract.to_dict(), "contract.json")
-        client.set_terminated(run_id, "FINISHED")
+        run.finish(result)
         return result
     except BaseException as exc:
+        run.fail(exc)
+        raise
+
+
+@dataclass
+class _Run:
+    """One invocation: its MLflow run, its workspace, and the stages it has done so far."""
+
+    config: PipelineConfig
+    client: Any  # an MlflowClient on the run's tracking store
+    run_id: str
+    ws: Workspace
+    hear: Listener
+    report_path: Path
+    records: dict[str, StageRecord] = field(default_factory=dict)
+    current: str = STAGES[0]  # the stage in progress: named on the run if it fails
+
+    @classmethod
+    def open(
+        cls,
+        config: PipelineConfig,
+        tracking_uri: str | None,
+        ws: Workspace,
+        hear: Listener,
+        report_path: Path,
+    ) -> _Run:
+        """Create the MLflow run first, so a stage that fails can mark it FAILED."""
+        client = tracking.connect(tracking_uri)
+        experiment = tracking.experiment_id(client, config.name)
+        run = client.create_run(
+            experiment,
+            run_name=f"{config.name}-{datetime.now():%Y%m%d-%H%M%S}",
+            tags={tracking.CONFIG_HASH: config.digest(), **provenance.environment_tags()},
+        )
+        _log_params(client, run.info.run_id, config)
+        return cls(config, client, run.info.run_id, ws, hear, report_path)
+
+    def folder(self, stage: str) -> Path:
+        return self.records[stage].folder
+
+    def stages(self, facts: RunFacts, *, force: bool) -> None:
+        """Every stage of :data:`PLAN`, in order: reused if its key is unchanged, else built."""
+        for stage in PLAN:
+            self.current = stage.name
+            self.hear.started(stage.name)
+            params = stage.params(self.config, facts)
+            before = [self.records[name] for name in stage.after]
+            inputs = Inputs(
+                folders={r.name: r.folder for r in before},
+                keys={r.name: r.key for r in before},
+                step=self.hear.step,
+            )
+            key = stage.key(params, {r.name: r.digest for r in before})
+            record = self.ws.run(stage.name, key, stage.builder(params, inputs), force=force)
+            self.records[stage.name] = record
+            self.hear.finished(record)
+
+    def register(
+        self, comparison: Comparison, evaluation: Evaluation, decision: Decision, data_hash: str
+    ) -> str | None:
+        """The register step (a side effect in the registry, so not a cached stage)."""
+        self.current = "register"
+        self.hear.started("register")
+        version, record = _register(
+            self.client,
+            self.run_id,
+            self.config,
+            self.records["train"],
+            self.folder("features"),
+            self.folder("split"),
+            comparison,
+            evaluation,
+            decision,
+            data_hash,
+        )
+        self.records["register"] = record
+        self.hear.finished(record)
+        return version
+
+    def finish(self, result: PipelineResult) -> None:
+        """The report and the stages' key files as the run's artifacts; the run FINISHED."""
+        from aieng.pipeline.report import build_report
+
+        client, run_id = self.client, self.run_id
+        build_report(result).write(self.report_path)
+        client.log_artifact(run_id, str(self.report_path))
+        for name in ("leaderboard.csv", "scores.csv"):
+            client.log_artifact(run_id, str(self.folder("train") / name), "train")
+        client.log_artifact(run_id, str(self.folder("split") / "split.json"), "split")
+        client.log_artifact(run_id, str(self.folder("evaluate") / "evaluation.json"), "evaluate")
+        client.log_dict(run_id, self.config.contract.to_dict(), "contract.json")
+        client.set_terminated(run_id, "FINISHED")
+
+    def fail(self, exc: BaseException) -> None:
+        """The run FAILED, tagged with the stage and the error; a contract violation gets its
+        report and every offending cell in a CSV."""
+        from aieng.pipeline.report import failure_report
+
+        client, run_id, current = self.client, self.run_id, self.current
         client.set_tag(run_id, tracking.TAG + "failed_stage", current)
         client.set_tag(run_id, tracking.TAG + "error", str(exc)[:4000])
-        client.set_tag(run_id, tracking.STAGES, describe(records.values()) + f",{current}=failed")
+        stages = describe(self.records.values()) + f",{current}=failed"
+        client.set_tag(run_id, tracking.STAGES, stages)
         if isinstance(exc, ContractViolation):
-            failures = ws.root / "validation-failures.csv"
+            failures = self.ws.root / "validation-failures.csv"
             data.write_failures(exc.failures, failures)
-            failure_report(config, exc, rows=len(data.read(ws.folder("ingest")))).write(report_path)
+            rows = len(data.read(self.ws.folder("ingest")))
+            failure_report(self.config, exc, rows=rows).write(self.report_path)
             client.log_artifact(run_id, str(failures), "validate")
-            client.log_artifact(run_id, str(report_path))
-            exc.hint = f"{exc.hint} Every offending cell: {failures}; the report: {report_path}."
+            client.log_artifact(run_id, str(self.report_path))
+            where = f"Every offending cell: {failures}; the report: {self.report_path}."
+            exc.hint = f"{exc.hint} {where}"
         client.set_terminated(run_id, "FAILED")
-        raise
 
 
 def _register(

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from aieng.datasets import load
+from aieng.io import atomic_write
 from aieng.reports import PALETTE, Report, new_figure
 from aieng.runs.result import RunConfig, RunResult
 
@@ -45,13 +47,31 @@ class Config(RunConfig):
     tracking_uri: str | None = None  # None: the embedded store under $AIENG_HOME/mlflow
 
 
+@dataclass(frozen=True)
+class Served:
+    """What using the service showed: what the report is drawn from."""
+
+    info: dict[str, Any]  # GET /v1/model
+    frame: pd.DataFrame  # the customers sent
+    scored: pd.DataFrame  # their answers, from ServiceClient.predict_frame
+    latencies: np.ndarray  # ms per single-record request, as the client measured them
+    batch_seconds: float  # for the whole batch
+    errors: list[dict[str, Any]]  # the first problem of each refused request
+    logged: pd.DataFrame  # the prediction log, read back
+    metrics_text: str  # GET /metrics
+
+    @property
+    def rows_per_s(self) -> float:
+        return len(self.scored) / self.batch_seconds
+
+    def latency(self, percentile: float) -> float:
+        return float(np.percentile(self.latencies, percentile))
+
+
 def run(config: Config) -> RunResult:
     """Serve the champion locally, use it like a client, report what happened."""
-    import httpx
-
     from aieng.registry import tracking, versions
     from aieng.serve.app import create_app
-    from aieng.serve.client import ServiceClient, records
     from aieng.serve.local import running
     from aieng.serve.settings import ServeSettings
 
@@ -67,29 +87,39 @@ def run(config: Config) -> RunResult:
     )
     app = create_app(settings)
     with running(app) as url:
-        frame = load("telco_churn").sample(config.customers, random_state=config.seed)
-        with ServiceClient(url) as api, httpx.Client(base_url=url, timeout=30) as raw:
-            info = api.model()
-            first = next(iter(records(frame.head(1)[list(info["features"])])))
-            latencies = []
-            for record in records(frame.head(config.single_requests)[list(info["features"])]):
-                started = time.perf_counter()
-                api.predict(record)
-                latencies.append((time.perf_counter() - started) * 1000)
+        served = _use(config, url)
+        served = dataclasses.replace(served, logged=app.state.service.predlog.frame())
+    return _report(config, served)
+
+
+def _use(config: Config, url: str) -> Served:
+    """What a client does: single requests, a batch, bad requests, feedback, /metrics."""
+    import httpx
+
+    from aieng.serve.client import ServiceClient, records
+
+    frame = load("telco_churn").sample(config.customers, random_state=config.seed)
+    with ServiceClient(url) as api, httpx.Client(base_url=url, timeout=30) as raw:
+        info = api.model()
+        features = list(info["features"])
+        first = next(iter(records(frame.head(1)[features])))
+        latencies = []
+        for record in records(frame.head(config.single_requests)[features]):
             started = time.perf_counter()
-            scored = api.predict_frame(frame, batch=config.batch)
-            batch_seconds = time.perf_counter() - started
-            errors = []
-            for why, change in BAD_REQUESTS:
-                r = raw.post("/v1/predict", json={**first, **change})
-                errors.append({"request": why, "status": r.status_code, **r.json()["detail"][0]})
-            for pid, outcome in zip(scored["prediction_id"], frame["churn"], strict=True):
-                api.feedback(pid, str(outcome))
-            metrics_text = raw.get("/metrics").text
-        logged = app.state.service.predlog.frame()
-    return _report(
-        config, info, frame, scored, latencies, batch_seconds, errors, logged, metrics_text
-    )
+            api.predict(record)
+            latencies.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        scored = api.predict_frame(frame, batch=config.batch)
+        batch_seconds = time.perf_counter() - started
+        errors = []
+        for why, change in BAD_REQUESTS:
+            r = raw.post("/v1/predict", json={**first, **change})
+            errors.append({"request": why, "status": r.status_code, **r.json()["detail"][0]})
+        for pid, outcome in zip(scored["prediction_id"], frame["churn"], strict=True):
+            api.feedback(pid, str(outcome))
+        metrics_text = raw.get("/metrics").text
+    return Served(info, frame, scored, np.array(latencies), batch_seconds, errors,
+                  pd.DataFrame(), metrics_text)  # fmt: skip
 
 
 def _run_month_six(config: Config) -> None:
@@ -100,123 +130,38 @@ def _run_month_six(config: Config) -> None:
     run_pipeline(load_config(), tracking_uri=config.tracking_uri)
 
 
-def _report(
-    config: Config,
-    info: dict[str, Any],
-    frame: pd.DataFrame,
-    scored: pd.DataFrame,
-    latencies: list[float],
-    batch_seconds: float,
-    errors: list[dict[str, Any]],
-    logged: pd.DataFrame,
-    metrics_text: str,
-) -> RunResult:
-    lat = np.array(latencies)
-    truth = (frame["churn"] == info["positive_class"]).to_numpy()
-    decided = scored["decision"].to_numpy(dtype=bool)
-    rows_per_s = len(scored) / batch_seconds
+def _report(config: Config, s: Served) -> RunResult:
+    """The report, one section per thing the client did; the run's result."""
     report = Report(
         title="Month 10 — the champion as a REST service",
-        subtitle=f"model {info['name']} version {info['version']} on 127.0.0.1 · "
-        f"{len(logged):,} predictions logged",
+        subtitle=f"model {s.info['name']} version {s.info['version']} on 127.0.0.1 · "
+        f"{len(s.logged):,} predictions logged",
     )
     report.metrics(
         {
-            "p50 latency (ms)": float(np.percentile(lat, 50)),
-            "p99 latency (ms)": float(np.percentile(lat, 99)),
-            "batch rows/s": rows_per_s,
-            "threshold": float(info["threshold"]),
+            "p50 latency (ms)": s.latency(50),
+            "p99 latency (ms)": s.latency(99),
+            "batch rows/s": s.rows_per_s,
+            "threshold": float(s.info["threshold"]),
         }
     )
-    sec = report.section(
-        "One record at a time",
-        intro=f"{len(lat)} requests of one customer each, one after the other, through "
-        "aieng.serve.client: validation against the contract, the model, the prediction log "
-        "committed, the response.",
-    )
-    sec.notes(
-        [
-            f"Median {np.percentile(lat, 50):.1f} ms, p99 {np.percentile(lat, 99):.1f} ms per "
-            "request, measured by the client (HTTP included).",
-            f"How the model scores (GET /v1/model): {info['scoring']}.",
-        ]
-    )
-    fig, ax = new_figure(height=3.0)
-    ax.hist(lat, bins=30, color=PALETTE[0])
-    ax.set_xlabel("latency (ms)")
-    ax.set_ylabel("requests")
-    sec.figure(fig, caption="Latency of single-record requests", alt="Histogram of latencies")
-
-    sec = report.section(
-        "A batch of customers",
-        intro=f"{len(scored):,} customers sent {config.batch} per request with "
-        "ServiceClient.predict_frame (what `aieng predict --url` does); the true churn sent "
-        "back as feedback, which month 11's monitoring reads from the log.",
-    )
-    tp = int((decided & truth).sum())
-    sec.notes(
-        [
-            f"{rows_per_s:,.0f} rows/s through the API.",
-            f"{int(decided.sum()):,} customers at or above the threshold "
-            f"{info['threshold']:.2f} would get the retention offer; {tp:,} of them did churn "
-            f"({tp / max(int(decided.sum()), 1):.0%}), of {int(truth.sum()):,} churners.",
-        ]
-    )
-    fig, ax = new_figure(height=3.0)
-    probs = scored["probability"].to_numpy()
-    ax.hist([probs[truth], probs[~truth]], bins=20, stacked=True, label=["churned", "stayed"],
-            color=[PALETTE[3], PALETTE[0]])  # fmt: skip
-    ax.axvline(float(info["threshold"]), color="black", linestyle="--", label="threshold")
-    ax.set_xlabel("predicted probability of churn")
-    ax.set_ylabel("customers")
-    ax.legend()
-    sec.figure(fig, caption="Probabilities by true outcome", alt="Stacked histogram")
-
-    sec = report.section(
-        "Requests that break the contract",
-        intro="The request schema is generated from the month-6 data contract, so a bad field "
-        "gets a 422 that names it, shows what was received and says what is allowed.",
-    )
-    sec.table(pd.DataFrame(errors), caption="The first problem of each refused request")
-
-    sec = report.section(
-        "The prediction log",
-        intro="Every prediction is committed before its 200 is sent (group commit: one "
-        "transaction for the requests that arrive together).",
-    )
-    with_feedback = int(logged["outcome"].notna().sum())
-    sec.notes([f"{len(logged):,} predictions logged; {with_feedback:,} with feedback."])
-    fig, ax = new_figure(height=2.6)
-    ax.bar(
-        ["predictions", "with feedback"],
-        [len(logged), with_feedback],
-        color=[PALETTE[0], PALETTE[2]],
-    )
-    sec.figure(fig, caption="What the log holds", alt="Two bars")
-    shown = [
-        "id",
-        "created_at",
-        "model_version",
-        "probability",
-        "decision",
-        "latency_ms",
-        "outcome",
-    ]
-    sec.table(logged[shown].head(10), caption="The newest predictions (inputs are logged too)")
+    _single_section(report, s)
+    _batch_section(report, s, config.batch)
+    _refused_section(report, s)
+    with_feedback = _log_section(report, s)
     path = report.write(config.out_dir / "report.html")
-    metrics_file = config.out_dir / "metrics.txt"
-    metrics_file.write_text(metrics_text)
+    metrics_file = atomic_write(config.out_dir / "metrics.txt", s.metrics_text)
     return RunResult(
-        summary=f"Served {info['name']} v{info['version']}: p50 {np.percentile(lat, 50):.1f} ms, "
-        f"p99 {np.percentile(lat, 99):.1f} ms per request, {rows_per_s:,.0f} rows/s in batches; "
-        f"{len(logged):,} predictions logged.",
+        summary=f"Served {s.info['name']} v{s.info['version']}: p50 {s.latency(50):.1f} ms, "
+        f"p99 {s.latency(99):.1f} ms per request, {s.rows_per_s:,.0f} rows/s in batches; "
+        f"{len(s.logged):,} predictions logged.",
         metrics={
-            "latency_p50_ms": float(np.percentile(lat, 50)),
-            "latency_p99_ms": float(np.percentile(lat, 99)),
-            "batch_rows_per_s": rows_per_s,
-            "logged": float(len(logged)),
+            "latency_p50_ms": s.latency(50),
+            "latency_p99_ms": s.latency(99),
+            "batch_rows_per_s": s.rows_per_s,
+            "logged": float(len(s.logged)),
             "feedback": float(with_feedback),
-            "refused": float(sum(e["status"] == 422 for e in errors)),
+            "refused": float(sum(e["status"] == 422 for e in s.errors)),
         },
         report=path,
         artifacts={
@@ -224,3 +169,84 @@ def _report(
             "metrics": metrics_file,
         },
     )
+
+
+def _single_section(report: Report, s: Served) -> None:
+    sec = report.section(
+        "One record at a time",
+        intro=f"{len(s.latencies)} requests of one customer each, one after the other, through "
+        "aieng.serve.client: validation against the contract, the model, the prediction log "
+        "committed, the response.",
+    )
+    sec.notes(
+        [
+            f"Median {s.latency(50):.1f} ms, p99 {s.latency(99):.1f} ms per request, measured by "
+            "the client (HTTP included).",
+            f"How the model scores (GET /v1/model): {s.info['scoring']}.",
+        ]
+    )
+    fig, ax = new_figure(height=3.0)
+    ax.hist(s.latencies, bins=30, color=PALETTE[0])
+    ax.set_xlabel("latency (ms)")
+    ax.set_ylabel("requests")
+    sec.figure(fig, caption="Latency of single-record requests", alt="Histogram of latencies")
+
+
+def _batch_section(report: Report, s: Served, batch: int) -> None:
+    truth = (s.frame["churn"] == s.info["positive_class"]).to_numpy()
+    decided = s.scored["decision"].to_numpy(dtype=bool)
+    sec = report.section(
+        "A batch of customers",
+        intro=f"{len(s.scored):,} customers sent {batch} per request with "
+        "ServiceClient.predict_frame (what `aieng predict --url` does); the true churn sent "
+        "back as feedback, which month 11's monitoring reads from the log.",
+    )
+    tp = int((decided & truth).sum())
+    sec.notes(
+        [
+            f"{s.rows_per_s:,.0f} rows/s through the API.",
+            f"{int(decided.sum()):,} customers at or above the threshold "
+            f"{s.info['threshold']:.2f} would get the retention offer; {tp:,} of them did churn "
+            f"({tp / max(int(decided.sum()), 1):.0%}), of {int(truth.sum()):,} churners.",
+        ]
+    )
+    fig, ax = new_figure(height=3.0)
+    probs = s.scored["probability"].to_numpy()
+    ax.hist([probs[truth], probs[~truth]], bins=20, stacked=True, label=["churned", "stayed"],
+            color=[PALETTE[3], PALETTE[0]])  # fmt: skip
+    ax.axvline(float(s.info["threshold"]), color="black", linestyle="--", label="threshold")
+    ax.set_xlabel("predicted probability of churn")
+    ax.set_ylabel("customers")
+    ax.legend()
+    sec.figure(fig, caption="Probabilities by true outcome", alt="Stacked histogram")
+
+
+def _refused_section(report: Report, s: Served) -> None:
+    sec = report.section(
+        "Requests that break the contract",
+        intro="The request schema is generated from the month-6 data contract, so a bad field "
+        "gets a 422 that names it, shows what was received and says what is allowed.",
+    )
+    sec.table(pd.DataFrame(s.errors), caption="The first problem of each refused request")
+
+
+def _log_section(report: Report, s: Served) -> int:
+    """The log's section; the number of predictions with feedback."""
+    sec = report.section(
+        "The prediction log",
+        intro="Every prediction is committed before its 200 is sent (group commit: one "
+        "transaction for the requests that arrive together).",
+    )
+    with_feedback = int(s.logged["outcome"].notna().sum())
+    sec.notes([f"{len(s.logged):,} predictions logged; {with_feedback:,} with feedback."])
+    fig, ax = new_figure(height=2.6)
+    ax.bar(
+        ["predictions", "with feedback"],
+        [len(s.logged), with_feedback],
+        color=[PALETTE[0], PALETTE[2]],
+    )
+    sec.figure(fig, caption="What the log holds", alt="Two bars")
+    shown = ["id", "created_at", "model_version", "probability", "decision", "latency_ms",
+             "outcome"]  # fmt: skip
+    sec.table(s.logged[shown].head(10), caption="The newest predictions (inputs are logged too)")
+    return with_feedback
