@@ -87,7 +87,11 @@ def log_model(
         tracking.FLAVOR: flavor.name,
         tracking.TASK: task,
     }
-    mv = client.create_model_version(name, source=info.model_uri, run_id=run_id, tags=tags)
+    # model_id too: a tracking server accepts a models:/ source only with the id of the logged
+    # model it names (the embedded store does not check, so only a server run shows it).
+    mv = client.create_model_version(
+        name, source=info.model_uri, run_id=run_id, tags=tags, model_id=info.model_id
+    )
     return str(mv.version)
 
 
