@@ -75,12 +75,17 @@ def run_pipeline(
     config: PipelineConfig,
     *,
     tracking_uri: str | None = None,
+    artifacts: str | None = None,
     workspace: Path | None = None,
     report_path: Path | None = None,
     force: bool = False,
     listener: Listener | None = None,
 ) -> PipelineResult:
-    """Run every stage of ``config``'s pipeline; reuse unchanged ones unless ``force``."""
+    """Run every stage of ``config``'s pipeline; reuse unchanged ones unless ``force``.
+
+    ``artifacts``: an ``s3://bucket/prefix`` for a new experiment's artifacts (default
+    ``$AIENG_ARTIFACTS``, else the store's own place; :func:`tracking.artifact_root`).
+    """
     from aieng.pipeline.report import build_report, failure_report
 
     hear = listener or _Silent()
@@ -90,7 +95,7 @@ def run_pipeline(
     # leave a registered model version behind. Each run replaces the report, hence overwrite.
     check_output(report_path, overwrite=True)
     client = tracking.connect(tracking_uri)
-    experiment = tracking.experiment_id(client, config.name)
+    experiment = tracking.experiment_id(client, config.name, artifacts)  # S3: checked here
     run = client.create_run(
         experiment,
         run_name=f"{config.name}-{datetime.now():%Y%m%d-%H%M%S}",
