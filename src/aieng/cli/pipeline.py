@@ -23,6 +23,11 @@ app = typer.Typer(help="The ML pipeline of month 6: validate, clean, train, gate
 
 MARK = {"ran": "[green]✓[/]", "skipped": "[dim]↷[/]", "failed": "[red]✗[/]"}
 TRACKING_HELP = "MLflow tracking URI (default: the embedded store under $AIENG_HOME/mlflow)."
+ARTIFACTS_HELP = (
+    "Keep a new experiment's artifacts (models, reports) at s3://BUCKET/PREFIX; default "
+    "$AIENG_ARTIFACTS, else beside the tracking store. The store's URL and keys come from the "
+    "environment only: MLFLOW_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY."
+)
 
 
 class _Display:
@@ -56,6 +61,7 @@ def run(
         typer.Option("--config", "-c", help="Pipeline TOML (default: the churn pipeline)."),
     ] = None,
     tracking_uri: Annotated[str | None, typer.Option(help=TRACKING_HELP)] = None,
+    artifacts: Annotated[str | None, typer.Option(help=ARTIFACTS_HELP)] = None,
     force: Annotated[
         bool,
         typer.Option("--force", help="Rerun every stage, even those whose inputs are unchanged."),
@@ -84,6 +90,7 @@ def run(
         result = run_pipeline(
             settings,
             tracking_uri=tracking_uri,
+            artifacts=artifacts,
             report_path=report,
             force=force,
             listener=_Display(bar, task),

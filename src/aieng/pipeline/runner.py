@@ -60,18 +60,23 @@ def run_pipeline(
     config: PipelineConfig,
     *,
     tracking_uri: str | None = None,
+    artifacts: str | None = None,
     workspace: Path | None = None,
     report_path: Path | None = None,
     force: bool = False,
     listener: Listener | None = None,
 ) -> PipelineResult:
-    """Run every stage of ``config``'s pipeline; reuse unchanged ones unless ``force``."""
+    """Run every stage of ``config``'s pipeline; reuse unchanged ones unless ``force``.
+
+    ``artifacts``: an ``s3://bucket/prefix`` for a new experiment's artifacts (default
+    ``$AIENG_ARTIFACTS``, else the store's own place; :func:`tracking.artifact_root`).
+    """
     ws = Workspace(workspace or workspace_for(config))
     report_path = report_path or ws.root / "report.html"
     # Before MLflow opens: a report that cannot be written must not cost a training run, nor
     # leave a registered model version behind. Each run replaces the report, hence overwrite.
     check_output(report_path, overwrite=True)
-    run = _Run.open(config, tracking_uri, ws, listener or _Silent(), report_path)
+    run = _Run.open(config, tracking_uri, artifacts, ws, listener or _Silent(), report_path)
     try:
         data_hash = data.source(config)
         run.client.set_tag(run.run_id, tracking.DATA_HASH, data_hash)
@@ -124,13 +129,14 @@ class _Run:
         cls,
         config: PipelineConfig,
         tracking_uri: str | None,
+        artifacts: str | None,
         ws: Workspace,
         hear: Listener,
         report_path: Path,
     ) -> _Run:
         """Create the MLflow run first, so a stage that fails can mark it FAILED."""
         client = tracking.connect(tracking_uri)
-        experiment = tracking.experiment_id(client, config.name)
+        experiment = tracking.experiment_id(client, config.name, artifacts)  # S3: checked here
         run = client.create_run(
             experiment,
             run_name=f"{config.name}-{datetime.now():%Y%m%d-%H%M%S}",

@@ -68,26 +68,33 @@ def log_model(
     # The signature comes from every training row, so a column with gaps is marked optional.
     signature = infer_signature(X_train, predict(X_train.head(50)))
     tracking.use_store(client)
-    with mlflow.start_run(run_id=run_id), _quiet_pickle_warning():
-        info = importlib.import_module(flavor.module).log_model(
-            model,
-            name="model",
-            signature=signature,
-            input_example=X_example,
-            # Requirements written out, not inferred: inference imports and times the model
-            # (~10 s) and would list this whole environment.
-            pip_requirements=[_requirement(p) for p in flavor.requirements],
-            pyfunc_predict_fn="predict_proba" if classification else "predict",
-            metadata={**metadata_, "flavor": flavor.name, "task": task},
-            **flavor.log_options,
-        )
+    # On an S3 artifact store the files travel through boto3: its failures get our message.
+    with tracking.s3_errors(f"store the files of a new version of {name!r}"):
+        with mlflow.start_run(run_id=run_id), _quiet_pickle_warning():
+            info = importlib.import_module(flavor.module).log_model(
+                model,
+                name="model",
+                signature=signature,
+                input_example=X_example,
+                # Requirements written out, not inferred: inference imports and times the model
+                # (~10 s) and would list this whole environment.
+                pip_requirements=[_requirement(p) for p in flavor.requirements],
+                pyfunc_predict_fn="predict_proba" if classification else "predict",
+                metadata={**metadata_, "flavor": flavor.name, "task": task},
+                **flavor.log_options,
+            )
+        digest = _logged_digest(info.model_uri)
     tags = {
         TRAIN_KEY: train_key,
-        tracking.SHA256: _logged_digest(info.model_uri),
+        tracking.SHA256: digest,
         tracking.FLAVOR: flavor.name,
         tracking.TASK: task,
     }
-    mv = client.create_model_version(name, source=info.model_uri, run_id=run_id, tags=tags)
+    # model_id too: a tracking server accepts a models:/ source only with the id of the logged
+    # model it names (the embedded store does not check, so only a server run shows it).
+    mv = client.create_model_version(
+        name, source=info.model_uri, run_id=run_id, tags=tags, model_id=info.model_id
+    )
     return str(mv.version)
 
 

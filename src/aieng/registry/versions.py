@@ -151,9 +151,10 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
         tracking.use_store(client)
-        mlflow.artifacts.download_artifacts(
-            artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
-        )
+        with tracking.s3_errors(f"download {name} version {version}"):
+            mlflow.artifacts.download_artifacts(
+                artifact_uri=uri, dst_path=str(tmp), tracking_uri=client.tracking_uri
+            )
         if recorded:
             digest = check(tmp, recorded, recorded_by=f"the registry ({name} version {version})")
         else:  # registered before digests were recorded: at least later damage is caught
@@ -165,6 +166,14 @@ def export_model(client: MlflowClient, ref: str, out_dir: Path) -> Path:
         tmp.rename(out_dir)
     except MlflowException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        # The version exists (its digest was just read): on S3, what failed is the files' store.
+        store = client.get_model_version_download_uri(name, version)
+        if store.startswith("s3://"):
+            raise tracking.TrackingError(
+                f"cannot download {name} version {version} from {store}: {exc.message}",
+                hint=f"check that the store holds it, and {tracking.ENDPOINT_ENV} and the "
+                "credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).",
+            ) from exc
         raise NotFoundError(
             f"no model {ref!r} in the registry at {client.tracking_uri}: {exc.message}",
             hint=HINT_REGISTER,
