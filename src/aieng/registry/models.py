@@ -87,7 +87,11 @@ def log_model(
         tracking.FLAVOR: flavor.name,
         tracking.TASK: task,
     }
-    mv = client.create_model_version(name, source=info.model_uri, run_id=run_id, tags=tags)
+    # model_id: a tracking server (MLflow 3) refuses a models:/ source without the id of the
+    # logged model it names ("Invalid model version source"); the embedded store accepts both.
+    mv = client.create_model_version(
+        name, source=info.model_uri, run_id=run_id, tags=tags, model_id=info.model_id
+    )
     return str(mv.version)
 
 
