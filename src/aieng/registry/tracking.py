@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aieng.errors import AiengError
+from aieng.extras import require_package
 from aieng.settings import get_settings
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ FLAVOR = (
     TAG + "flavor"
 )  # on a model version: how its files load ("sklearn"; aieng.registry.flavors)
 TASK = TAG + "task"  # on a model version: "binary", "multiclass" or "regression"
+DATABASES = ("sqlite", "postgresql", "mysql", "mssql")  # the stores MLflow keeps with SQLAlchemy
 CHAMPION = "champion"  # the registry alias serving loads (`models:/<name>@champion`)
 
 
@@ -67,10 +69,19 @@ def quiet_mlflow() -> None:
 
 def connect(uri: str | None = None) -> MlflowClient:
     """A client on ``uri`` (default: the embedded store, created on first use)."""
+    uri = uri or default_uri()
+    if uri.partition(":")[0].partition("+")[0] in DATABASES:
+        # A store in a database is MLflow's server-side code (SQLAlchemy, Alembic): the full
+        # package, of the pipeline extra. The serve extra's MLflow-skinny talks to a server.
+        require_package(
+            "mlflow",
+            extra="pipeline",
+            by=f"the MLflow tracking store {uri!r}",
+            otherwise="or use a tracking server: --tracking-uri http://HOST:5000",
+        )
     quiet_mlflow()
     import mlflow
 
-    uri = uri or default_uri()
     if uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     try:
