@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from aieng.csvshape import NUL, QUOTING, check_csv
 from aieng.errors import InputFileError, UsageError
+from aieng.extras import require_package
 from aieng.io import atomic_path, check_output
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ def detect_encoding(path: Path) -> str:
         return "utf-16"
     if _is_utf8(path):
         return "utf-8"
+    require_package("charset-normalizer", extra="analysis", by=f"guessing the encoding of {path}")
     from charset_normalizer import from_path
 
     matches = from_path(path)
@@ -227,6 +229,8 @@ def _and(numbers: list[int]) -> str:
 
 
 def _read_parquet(source: Path) -> pd.DataFrame:
+    # `aieng predict` reads tables with the serve extra alone, which has no pyarrow.
+    require_package("pyarrow", extra="analysis", by=f"reading the Parquet file {source}")
     import pandas as pd
     import pyarrow.parquet as pq
 

@@ -80,6 +80,8 @@ def start(
 ) -> None:
     """Copy an exercise's starter into your workspace (never over your work)."""
     exercise = load().get(exercise_id)
+    # Before the starter is copied: a start that then fails to prepare would be half done.
+    session.require_extras(exercise, by=f"aieng learn start {exercise.id}")
     out = console.stdout()
     target = learner_path(exercise)
     if reset and target.exists() and not yes:
@@ -148,6 +150,7 @@ def check(
 ) -> None:
     """Grade your exercise file: what failed, on which input, expected vs got."""
     exercise = _resolve(exercise_id)
+    session.require_extras(exercise, by=f"aieng check {exercise.id}")
     if not watch:
         path = learner_path(exercise)
         # Start the sandbox before grading imports NumPy: the two start-ups overlap.
@@ -204,7 +207,9 @@ def solution(
     ] = False,
 ) -> None:
     """The package's reference solution: after you pass, or with --reveal."""
-    sol = session.solution(load().get(exercise_id), reveal=reveal)
+    exercise = load().get(exercise_id)
+    session.require_extras(exercise, by=f"aieng solution {exercise.id}")
+    sol = session.solution(exercise, reveal=reveal)
     out = console.stdout()
     note = " [yellow](revealed before passing — recorded)[/]" if sol.revealed else ""
     out.print(f"[bold]{sol.reference}[/] — {escape(sol.file)}:{sol.line}{note}")

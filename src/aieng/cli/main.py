@@ -75,6 +75,9 @@ class CommandSpec(NamedTuple):
     module: str  # imported only when the command runs
     attribute: str  # a command function, or a Typer app (a group of commands)
     summary: str  # the first paragraph of the command's own help, on one line (a test checks)
+    # The extras of pyproject.toml it needs, checked before its module is imported (aieng.extras);
+    # `run` and the learn commands check per month instead, once they know which.
+    extras: tuple[str, ...] = ()
 
 
 # Every command, in the order `aieng --help` lists them. Importing the thirteen command modules
@@ -97,33 +100,39 @@ COMMANDS: dict[str, CommandSpec] = {
         "clean",
         "Clean a table file: names, whitespace, missing tokens, types, categories, duplicates, "
         "outliers and gaps. Writes OUTPUT, OUTPUT.changes.json and OUTPUT.flags.csv.",
+        extras=("analysis",),
     ),
     "explore": CommandSpec(
         "aieng.cli.explore",
         "explore",
         "Explore a table: distributions, gaps, correlations, target, bias, insights in plain "
         "words.",
+        extras=("analysis",),
     ),
     "compare": CommandSpec(
         "aieng.cli.compare",
         "compare",
         "Compare supervised models on a table with cross-validation; write a report and the "
         "winner.",
+        extras=("analysis",),
     ),
     "segment": CommandSpec(
         "aieng.cli.segment",
         "segment",
         "Segment the rows of a table (K-Means, checked against other methods) and explain them.",
+        extras=("analysis",),
     ),
     "serve": CommandSpec(
         "aieng.cli.serve",
         "serve",
         "Serve the champion model over HTTP: /v1/predict, /v1/model, /health, /metrics, /docs.",
+        extras=("serve",),
     ),
     "predict": CommandSpec(
         "aieng.cli.predict",
         "predict",
         "Score every row of a table through `aieng serve`; write it with the predictions added.",
+        extras=("serve",),
     ),
     "check": CommandSpec(
         "aieng.cli.learn",
@@ -158,6 +167,7 @@ COMMANDS: dict[str, CommandSpec] = {
         "app",
         "The real datasets aieng ships with (offline): list them, read their data cards, export "
         "them to CSV, Parquet or JSON lines, or make a dirty copy with known faults.",
+        extras=("analysis",),
     ),
     "learn": CommandSpec(
         "aieng.cli.learn",
@@ -168,12 +178,14 @@ COMMANDS: dict[str, CommandSpec] = {
         "aieng.cli.pipeline",
         "app",
         "The ML pipeline of month 6: validate, clean, train, gate, register.",
+        extras=("pipeline",),
     ),
     "experiments": CommandSpec(
         "aieng.cli.experiments",
         "app",
         "The runs `aieng pipeline run` recorded in the MLflow tracking store: list them (which "
         "model is champion, and why) and compare two (what changed, and what it did).",
+        extras=("pipeline",),
     ),
 }
 
@@ -185,6 +197,10 @@ def load_command(name: str) -> ClickCommand:
     (``app.command``); Typer turns either into the click object that parses and runs it.
     """
     spec = COMMANDS[name]
+    if spec.extras:
+        from aieng.extras import require
+
+        require(*spec.extras, by=f"aieng {name}")  # before an import could fail on a missing one
     target = getattr(importlib.import_module(spec.module), spec.attribute)
     holder = typer.Typer()
     if isinstance(target, typer.Typer):

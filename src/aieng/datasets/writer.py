@@ -19,6 +19,7 @@ import pandas as pd
 
 from aieng.datasets.loaders import load
 from aieng.errors import InputFileError, UsageError
+from aieng.extras import require_package
 from aieng.io import atomic_path, check_output
 
 Format = Literal["csv", "parquet", "jsonl"]
@@ -51,6 +52,8 @@ def write_frame(frame: pd.DataFrame, path: Path, fmt: Format) -> None:
     if fmt == "csv":
         frame.to_csv(path, index=False, lineterminator="\n")
     elif fmt == "parquet":
+        # pandas writes Parquet through pyarrow, in the analysis extra (not the serve extra).
+        require_package("pyarrow", extra="analysis", by="writing Parquet")
         frame.to_parquet(path, index=False)
     else:
         _write_jsonl(frame, path)

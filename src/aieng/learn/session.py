@@ -74,6 +74,19 @@ def learner_file(exercise: Exercise) -> Path:
     return path
 
 
+def require_extras(exercise: Exercise, *, by: str) -> None:
+    """Grading imports the month's own code and hypothesis: their extras, checked before that.
+
+    An exercise needs the learn extra and its month's (aieng.runs.registry): an exercise of
+    month 10 grades a FastAPI app, so it needs the serve extra too.
+    """
+    from aieng.extras import require
+    from aieng.runs.registry import built_months
+
+    month = built_months().get(exercise.month)
+    require("learn", *(month.extras if month is not None else ()), by=by)
+
+
 def is_prepared(exercise: Exercise) -> bool:
     """Whether the grader's cases are cached (else the next check prepares them: a few s)."""
     from aieng.learn.cases import cache_path

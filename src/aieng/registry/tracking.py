@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from aieng.errors import AiengError, UsageError
+from aieng.extras import require_package
 from aieng.settings import get_settings
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ FLAVOR = (
     TAG + "flavor"
 )  # on a model version: how its files load ("sklearn"; aieng.registry.flavors)
 TASK = TAG + "task"  # on a model version: "binary", "multiclass" or "regression"
+DATABASES = ("sqlite", "postgresql", "mysql", "mssql")  # the stores MLflow keeps with SQLAlchemy
 CHAMPION = "champion"  # the registry alias serving loads (`models:/<name>@champion`)
 
 ARTIFACTS_ENV = "AIENG_ARTIFACTS"  # the artifact root of new experiments, e.g. s3://bucket/prefix
@@ -126,14 +128,10 @@ def check_artifact_store(root: str) -> None:
 
 
 def _s3_client() -> Any:
-    try:
-        import boto3
-        from botocore.config import Config
-    except ImportError as exc:
-        raise TrackingError(
-            "s3:// artifacts need boto3, which is not installed",
-            hint="pip install boto3 (MLflow talks to S3 through it).",
-        ) from exc
+    require_package("boto3", extra="pipeline", by="an s3:// artifact store")
+    import boto3
+    from botocore.config import Config
+
     # MLflow's own variables, read as MLflow reads them (mlflow/store/artifact/s3_artifact_repo.py).
     ignore_tls = os.environ.get("MLFLOW_S3_IGNORE_TLS", "").strip().lower() in {"true", "1"}
     # A session of its own: boto3's default one keeps the first credentials it found, and the
@@ -218,10 +216,19 @@ def quiet_mlflow() -> None:
 
 def connect(uri: str | None = None) -> MlflowClient:
     """A client on ``uri`` (default: the embedded store, created on first use)."""
+    uri = uri or default_uri()
+    if uri.partition(":")[0].partition("+")[0] in DATABASES:
+        # A store in a database is MLflow's server-side code (SQLAlchemy, Alembic): the full
+        # package, of the pipeline extra. The serve extra's MLflow-skinny talks to a server.
+        require_package(
+            "mlflow",
+            extra="pipeline",
+            by=f"the MLflow tracking store {uri!r}",
+            otherwise="or use a tracking server: --tracking-uri http://HOST:5000",
+        )
     quiet_mlflow()
     import mlflow
 
-    uri = uri or default_uri()
     if uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     try:

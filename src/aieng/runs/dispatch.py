@@ -13,6 +13,7 @@ from pathlib import Path
 
 from aieng import __version__
 from aieng.errors import NotFoundError, unknown_name
+from aieng.extras import require
 from aieng.io import atomic_write
 from aieng.roadmap import load as load_roadmap
 from aieng.roadmap import normalize_id
@@ -85,6 +86,7 @@ def run_month(
     the run succeeds, so a crashed run never leaves a folder that looks finished.
     """
     project = resolve_month(month_id, registry)
+    require(*project.extras, by=f"aieng run {project.id}")
     month_dir = get_settings().runs_dir / project.id
     run_id = _new_run_id()
     partial = month_dir / f".{run_id}.partial"
@@ -145,10 +147,15 @@ def run_all(
     ``on_month(done, project)`` is called before each month starts (the CLI's progress bar).
     Returns the records and the path of ``index.html``.
     """
+    months = built_months(registry).values()
+    # Every month's extras before the first starts, not a missing one after minutes of work;
+    # and the analysis extra's reports for the portfolio page.
+    needed = dict.fromkeys(["analysis", *(e for p in months for e in p.extras)])
+    require(*needed, by="aieng run all")
     from aieng.reports import PortfolioEntry, write_portfolio
 
     records = []
-    for done, project in enumerate(built_months(registry).values()):
+    for done, project in enumerate(months):
         if on_month is not None:
             on_month(done, project)
         records.append(run_month(project.id, seed=seed, registry=registry))

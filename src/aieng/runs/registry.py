@@ -25,6 +25,9 @@ class MonthProject:
     id: str  # "m03"
     title: str  # e.g. "Linear regression from scratch"
     module: str  # e.g. "aieng.scratch.project": defines ``Config(RunConfig)`` and ``run``
+    # The extras of pyproject.toml its code needs (aieng.extras): checked before it is imported,
+    # by `aieng run` and by learn mode for the month's exercises.
+    extras: tuple[str, ...] = ()
 
     @property
     def config_class(self) -> type[RunConfig]:
@@ -39,13 +42,30 @@ class MonthProject:
 
 # A month is listed here once its package really runs on real data and has tests.
 BUILT: tuple[MonthProject, ...] = (
-    MonthProject("m01", "Data cleaning that logs every change", "aieng.clean.project"),
-    MonthProject("m02", "Exploratory data analysis with a bias audit", "aieng.explore.project"),
-    MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project"),
-    MonthProject("m04", "Supervised model comparison", "aieng.supervised.project"),
-    MonthProject("m05", "Customer segmentation with clustering", "aieng.segment.project"),
-    MonthProject("m06", "The ML pipeline with tracking and a registry", "aieng.pipeline.project"),
-    MonthProject("m10", "The model as a REST service", "aieng.serve.project"),
+    MonthProject(
+        "m01", "Data cleaning that logs every change", "aieng.clean.project", ("analysis",)
+    ),
+    MonthProject(
+        "m02",
+        "Exploratory data analysis with a bias audit",
+        "aieng.explore.project",
+        ("analysis",),
+    ),
+    MonthProject("m03", "Linear regression from scratch", "aieng.scratch.project", ("analysis",)),
+    MonthProject("m04", "Supervised model comparison", "aieng.supervised.project", ("analysis",)),
+    MonthProject(
+        "m05", "Customer segmentation with clustering", "aieng.segment.project", ("analysis",)
+    ),
+    MonthProject(
+        "m06",
+        "The ML pipeline with tracking and a registry",
+        "aieng.pipeline.project",
+        ("pipeline",),
+    ),
+    # Month 10 serves the month-6 champion, and trains one first when the registry has none.
+    MonthProject(
+        "m10", "The model as a REST service", "aieng.serve.project", ("pipeline", "serve")
+    ),
 )
 
 

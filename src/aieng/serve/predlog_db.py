@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
 from aieng.errors import AiengError
+from aieng.extras import require
 from aieng.store import TIMEOUT_S, use_wal
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ def _sqlite(url: URL, synchronous: Synchronous) -> Engine:
 
 
 def _postgresql(url: URL) -> Engine:
+    require("postgres", by=f"the prediction log {mask(url)}")  # psycopg: not in the serve extra
     if url.drivername == "postgresql":  # SQLAlchemy's default driver (psycopg2) isn't ours
         url = url.set(drivername="postgresql+psycopg")
     args = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
