@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHECKOV_VERSION := 3.3.30
 CHECKOV := .venv-checkov/.installed-$(CHECKOV_VERSION)
 
-.PHONY: setup demo test check lint bench container clean
+.PHONY: setup demo test test-fast check lint bench container clean
 
 setup: $(STAMP) $(CHECKOV)
 
@@ -35,6 +35,11 @@ demo: setup
 # pytest exits 5 when it collects no test: make treats that as the failure it is.
 test: setup
 	$(PY) -m pytest
+
+# The inner loop: the tests not marked slow, spread by pytest-xdist over one process per core.
+# `make test` stays the whole suite in one process, and it is what CI and `make check` run.
+test-fast: setup
+	$(PY) -m pytest -m "not slow" -n auto
 
 lint: setup
 	$(VENV)/bin/ruff check src tests

@@ -55,9 +55,33 @@ def log(url: str) -> Iterator[PredictionLog]:
     plog.close()
 
 
+LIMITS = {"max_batch": 50, "max_body_bytes": 20_000}  # small, so the tests reach them
+
+
 @pytest.fixture
 def client(tmp_path: Path, churn_model_dir: Path) -> Iterator[TestClient]:
-    """The service in-process on a real champion, keys required (the client sends KEY)."""
-    app = create_app(settings_for(tmp_path, churn_model_dir, max_batch=50, max_body_bytes=20_000))
+    """The service in-process on a real champion, keys required (the client sends KEY).
+
+    A service of this test's own, its log in ``tmp_path``: for a test that changes the service
+    (reloads it, breaks its log) or counts what it did. A test that only reads takes
+    ``shared_client``."""
+    app = create_app(settings_for(tmp_path, churn_model_dir, **LIMITS))
+    with TestClient(app, headers={"X-API-Key": KEY}) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def shared_client(
+    tmp_path_factory: pytest.TempPathFactory, churn_model_dir: Path
+) -> Iterator[TestClient]:
+    """The service ``client`` starts, started once per process for the tests that only read.
+
+    They predict, get a 422, read /v1/model, the docs or whether a metric is there: nothing
+    another test sees. Its log holds every one of their predictions, so a test finds its own by
+    id (``serve_setup.logged_row``); a count would include the others', so a test that counts
+    takes ``client``. Loading the model costs a second or two, once instead of per test."""
+    app = create_app(
+        settings_for(tmp_path_factory.mktemp("shared-service"), churn_model_dir, **LIMITS)
+    )
     with TestClient(app, headers={"X-API-Key": KEY}) as c:
         yield c

@@ -1,11 +1,15 @@
-"""What the in-process service tests share: a churn record, the keys, the settings."""
+"""What the in-process service tests share: a churn record, the keys, the settings, a log row."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aieng.serve.settings import ServeSettings
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from fastapi.testclient import TestClient
 
 KEY = "predict-key-0123456789"
 ADMIN = "admin-key-0123456789ab"
@@ -40,3 +44,12 @@ def settings_for(tmp_path: Path, model_dir: Path, **kw: Any) -> ServeSettings:
         **kw,
     }
     return ServeSettings(**values)
+
+
+def logged_row(client: TestClient, prediction_id: str) -> pd.Series:
+    """The prediction log's row of ``prediction_id``, found by id: a log may hold other rows.
+
+    The service that the reading tests share (``shared_client``) logs every one of their
+    predictions, so "the first row" would be whichever test came first."""
+    frame = client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
+    return frame.set_index("id").loc[prediction_id]

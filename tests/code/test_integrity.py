@@ -8,6 +8,7 @@ import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,19 +165,30 @@ def test_the_served_model_says_what_its_digest_was_checked_against(
     assert registered.describe()["sha256"] == own.sha256
 
 
-def test_a_changed_artifact_in_the_registry_is_refused(churn_model_dir: Path) -> None:
-    artifacts = churn_model_dir.parent / "artifacts"
-    pickles = [p for p in artifacts.rglob("model.pkl")]
-    assert pickles, "the store's artifacts moved: update this test"
-    originals = {p: p.read_bytes() for p in pickles}
-    try:
+def test_a_changed_artifact_in_the_registry_is_refused(
+    churn_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files MLflow hands over are checked against the digest the registry recorded.
+
+    The store itself is left alone: the run's other tests read it, under pytest-xdist from other
+    processes at this very moment. So the byte is added on the way, to the download, which is
+    what the check reads."""
+    import mlflow.artifacts
+
+    download = mlflow.artifacts.download_artifacts
+
+    def changed_on_the_way(*args: Any, **kwargs: Any) -> str:
+        folder = download(*args, **kwargs)
+        pickles = list(Path(folder).rglob("model.pkl"))
+        assert pickles, "the model's files moved: update this test"
         for p in pickles:
-            p.write_bytes(originals[p] + b"\0")
-        with pytest.raises(IntegrityError, match=r"the registry \(churn version 1\)"):
-            load_registered("churn@champion", tracking_uri=_store(churn_model_dir))
-    finally:  # the store is shared by the session's other tests
-        for p, data in originals.items():
-            p.write_bytes(data)
+            with p.open("ab") as fh:
+                fh.write(b"\0")
+        return folder
+
+    monkeypatch.setattr(mlflow.artifacts, "download_artifacts", changed_on_the_way)
+    with pytest.raises(IntegrityError, match=r"the registry \(churn version 1\)"):
+        load_registered("churn@champion", tracking_uri=_store(churn_model_dir))
 
 
 def test_a_folder_others_may_write_is_warned_about(

@@ -9,18 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
-from serve_setup import ADMIN, KEY, RECORD, settings_for
+from serve_setup import ADMIN, KEY, RECORD, logged_row, settings_for
 
 from aieng.errors import NotFoundError
 from aieng.serve.app import create_app
 from aieng.serve.model import load_dir
 
 
-def test_predict_one_record(client: TestClient, churn_model_dir: Path) -> None:
-    r = client.post("/v1/predict", json=RECORD)
+def test_predict_one_record(shared_client: TestClient, churn_model_dir: Path) -> None:
+    r = shared_client.post("/v1/predict", json=RECORD)
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["model"] == "churn" and body["version"] == "1"
@@ -33,14 +32,14 @@ def test_predict_one_record(client: TestClient, churn_model_dir: Path) -> None:
     assert body["probability"] == pytest.approx(expected, abs=1e-12)
 
 
-def test_predict_a_batch_and_every_prediction_is_logged(client: TestClient) -> None:
+def test_predict_a_batch_and_every_prediction_is_logged(shared_client: TestClient) -> None:
     records = [dict(RECORD, tenure=t, total_charges=t * 99.5) for t in (1, 12, 24, 60)]
-    r = client.post("/v1/predict", json=records)
+    r = shared_client.post("/v1/predict", json=records)
     assert r.status_code == 200, r.text
     preds = r.json()["predictions"]
     assert len(preds) == 4 and len({p["prediction_id"] for p in preds}) == 4
     assert preds[0]["probability"] > preds[3]["probability"]  # longer tenure, less churn
-    logged = client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
+    logged = shared_client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
     assert set(logged["id"]) >= {p["prediction_id"] for p in preds}
 
 
@@ -56,57 +55,62 @@ def test_predict_a_batch_and_every_prediction_is_logged(client: TestClient) -> N
     ],
 )
 def test_a_record_that_breaks_the_contract_gets_a_422_naming_the_field(
-    client: TestClient, change: dict[str, Any], field: str, allowed: str
+    shared_client: TestClient, change: dict[str, Any], field: str, allowed: str
 ) -> None:
-    r = client.post("/v1/predict", json={**RECORD, **change})
+    r = shared_client.post("/v1/predict", json={**RECORD, **change})
     assert r.status_code == 422
     (problem,) = r.json()["detail"]
     assert problem["field"] == field and problem["allowed"] == allowed
     assert problem["received"] == next(iter(change.values()))
 
 
-def test_a_missing_field_and_a_misspelt_one_are_named(client: TestClient) -> None:
+def test_a_missing_field_and_a_misspelt_one_are_named(shared_client: TestClient) -> None:
     record = {k: v for k, v in RECORD.items() if k != "tenure"} | {"tenur": 2}
-    r = client.post("/v1/predict", json=[RECORD, record])
+    r = shared_client.post("/v1/predict", json=[RECORD, record])
     assert r.status_code == 422
     problems = {p["field"]: p for p in r.json()["detail"]}
     assert problems["[1].tenure"]["allowed"].startswith("a value (an integer")
     assert "did you mean 'tenure'?" in problems["[1].tenur"]["message"]
 
 
-def test_nullable_and_audit_fields_may_be_null_or_absent(client: TestClient) -> None:
-    r = client.post("/v1/predict", json={**RECORD, "total_charges": None, "female": True})
+def test_nullable_and_audit_fields_may_be_null_or_absent(shared_client: TestClient) -> None:
+    r = shared_client.post("/v1/predict", json={**RECORD, "total_charges": None, "female": True})
     assert r.status_code == 200, r.text
 
 
-def test_limits_batch_body_size_and_bad_json(client: TestClient) -> None:
-    r = client.post("/v1/predict", json=[RECORD] * 51)
+def test_limits_batch_body_size_and_bad_json(shared_client: TestClient) -> None:
+    r = shared_client.post("/v1/predict", json=[RECORD] * 51)
     assert r.status_code == 422
     assert r.json()["detail"][0]["allowed"] == "at most 50 records per request"
-    r = client.post("/v1/predict", content=b"[" + b" " * 30_000 + b"]")
+    r = shared_client.post("/v1/predict", content=b"[" + b" " * 30_000 + b"]")
     assert r.status_code == 413 and "20,000 bytes" in r.json()["error"]
-    r = client.post("/v1/predict", content=b'{"tenure": 1,')
+    r = shared_client.post("/v1/predict", content=b'{"tenure": 1,')
     assert r.status_code == 422 and r.json()["detail"][0]["allowed"] == "valid JSON"
-    r = client.post("/v1/predict", json=[])
+    r = shared_client.post("/v1/predict", json=[])
     assert r.status_code == 422
 
 
-def test_limits_apply_to_streamed_bodies_without_a_length(client: TestClient) -> None:
+def test_limits_apply_to_streamed_bodies_without_a_length(shared_client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         yield b"["
         for _ in range(60):
             yield json.dumps(RECORD).encode() + b","
         yield b"{}]"
 
-    r = client.post("/v1/predict", content=chunks())
+    r = shared_client.post("/v1/predict", content=chunks())
     assert r.status_code == 413
 
 
-def test_predict_needs_a_key_when_keys_are_configured(client: TestClient) -> None:
-    assert client.post("/v1/predict", json=RECORD, headers={"X-API-Key": ""}).status_code == 401
-    r = client.post("/v1/predict", json=RECORD, headers={"X-API-Key": "wrong"})
+def test_predict_needs_a_key_when_keys_are_configured(shared_client: TestClient) -> None:
+    assert (
+        shared_client.post("/v1/predict", json=RECORD, headers={"X-API-Key": ""}).status_code == 401
+    )
+    r = shared_client.post("/v1/predict", json=RECORD, headers={"X-API-Key": "wrong"})
     assert r.status_code == 401 and r.json()["hint"].startswith("send your key")
-    assert client.post("/v1/predict", json=RECORD, headers={"X-API-Key": ADMIN}).status_code == 200
+    assert (
+        shared_client.post("/v1/predict", json=RECORD, headers={"X-API-Key": ADMIN}).status_code
+        == 200
+    )
 
 
 def test_admin_endpoints_need_the_admin_key(client: TestClient) -> None:
@@ -117,37 +121,36 @@ def test_admin_endpoints_need_the_admin_key(client: TestClient) -> None:
     assert r.status_code == 200 and r.json()["current"]["version"] == "1"
 
 
-def test_keys_are_never_logged(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+def test_keys_are_never_logged(shared_client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO, logger="aieng.serve"):
-        client.post("/v1/predict", json=RECORD)
-        client.post("/v1/predict", json=RECORD, headers={"X-API-Key": "wrong-key-attempt"})
+        shared_client.post("/v1/predict", json=RECORD)
+        shared_client.post("/v1/predict", json=RECORD, headers={"X-API-Key": "wrong-key-attempt"})
     text = " ".join(f"{r.getMessage()} {vars(r)}" for r in caplog.records)
     assert "request_id" in text
     assert KEY not in text and "wrong-key-attempt" not in text and ADMIN not in text
 
 
-def test_feedback_is_stored_for_a_known_prediction(client: TestClient) -> None:
-    pid = client.post("/v1/predict", json=RECORD).json()["prediction_id"]
-    r = client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Yes"})
+def test_feedback_is_stored_for_a_known_prediction(shared_client: TestClient) -> None:
+    pid = shared_client.post("/v1/predict", json=RECORD).json()["prediction_id"]
+    r = shared_client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Yes"})
     assert r.status_code == 200 and r.json()["outcome"] is True
-    logged = client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
-    assert bool(logged.set_index("id").loc[pid, "outcome"]) is True
-    r = client.post("/v1/feedback", json={"prediction_id": "nope", "outcome": True})
+    assert bool(logged_row(shared_client, pid)["outcome"]) is True
+    r = shared_client.post("/v1/feedback", json={"prediction_id": "nope", "outcome": True})
     assert r.status_code == 404 and "nope" in r.json()["error"]
-    r = client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Maybe"})
+    r = shared_client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Maybe"})
     assert r.status_code == 422 and r.json()["detail"][0]["field"] == "outcome"
 
 
-def test_model_health_ready_and_metrics(client: TestClient) -> None:
-    info = client.get("/v1/model").json()
+def test_model_health_ready_and_metrics(shared_client: TestClient) -> None:
+    info = shared_client.get("/v1/model").json()
     assert info["name"] == "churn" and info["version"] == "1"
     assert info["features"][:2] == ["partner", "dependents"] and info["data_hash"]
     assert info["request_schema"]["properties"]["tenure"]["maximum"] == 120
-    assert client.get("/health").json() == {"status": "ok"}
-    assert client.get("/ready").json()["ready"] is True
-    client.post("/v1/predict", json=RECORD)
-    client.post("/v1/predict", json={**RECORD, "tenure": -1})
-    text = client.get("/metrics").text
+    assert shared_client.get("/health").json() == {"status": "ok"}
+    assert shared_client.get("/ready").json()["ready"] is True
+    shared_client.post("/v1/predict", json=RECORD)
+    shared_client.post("/v1/predict", json={**RECORD, "tenure": -1})
+    text = shared_client.get("/metrics").text
     assert 'aieng_requests_total{route="/v1/predict",status="200"}' in text
     assert 'aieng_requests_total{route="/v1/predict",status="422"}' in text
     assert "aieng_request_seconds_bucket" in text and "aieng_prediction_probability" in text
@@ -167,11 +170,11 @@ def test_a_log_that_cannot_be_written_makes_the_service_not_ready(
     assert client.get("/health").status_code == 200  # alive, not ready
 
 
-def test_docs_render_offline(client: TestClient) -> None:
-    html = client.get("/docs").text
+def test_docs_render_offline(shared_client: TestClient) -> None:
+    html = shared_client.get("/docs").text
     assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
     scripts = [part.split('"')[0] for part in html.split('src="')[1:]]
-    assert scripts and all(client.get(s).status_code == 200 for s in scripts)
+    assert scripts and all(shared_client.get(s).status_code == 200 for s in scripts)
 
 
 def test_reload_switches_the_model_atomically(tmp_path: Path, churn_model_dir: Path) -> None:
@@ -275,13 +278,11 @@ def test_a_model_folder_without_a_contract_is_refused(tmp_path: Path) -> None:
         load_dir(tmp_path)
 
 
-def test_the_logged_inputs_are_the_validated_record(client: TestClient) -> None:
-    client.post("/v1/predict", json={**RECORD, "tenure": 7})
-    logged = client.app.state.service.predlog.frame()  # type: ignore[attr-defined]
-    inputs = logged.iloc[0]["inputs"]
+def test_the_logged_inputs_are_the_validated_record(shared_client: TestClient) -> None:
+    r = shared_client.post("/v1/predict", json={**RECORD, "tenure": 7})
+    inputs = logged_row(shared_client, r.json()["prediction_id"])["inputs"]
     inputs = json.loads(inputs) if isinstance(inputs, str) else inputs
     assert inputs["tenure"] == 7 and inputs["contract"] == "Month-to-month"
-    assert isinstance(logged, pd.DataFrame)
 
 
 def test_export_writes_nothing_into_the_working_folder(
@@ -367,11 +368,11 @@ def test_every_route_but_the_probes_and_the_docs_refuses_a_request_without_a_key
     assert checked >= 5  # predict, feedback, model, reload, the later route
 
 
-def test_metrics_are_labelled_by_the_route_that_matched(client: TestClient) -> None:
-    client.post("/v1/predict", json=RECORD)
-    client.get("/no/such/path/123")
-    client.get("/v1/predict/../../etc")
-    text = client.get("/metrics").text
+def test_metrics_are_labelled_by_the_route_that_matched(shared_client: TestClient) -> None:
+    shared_client.post("/v1/predict", json=RECORD)
+    shared_client.get("/no/such/path/123")
+    shared_client.get("/v1/predict/../../etc")
+    text = shared_client.get("/metrics").text
     assert 'aieng_requests_total{route="/v1/predict",status="200"}' in text
     assert 'route="other",status="404"' in text
     assert "/no/such/path" not in text and "etc" not in text  # a scanner adds no label

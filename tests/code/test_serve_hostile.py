@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_setup import KEY, RECORD, settings_for
+from serve_setup import KEY, RECORD, logged_row, settings_for
 
 from aieng.serve.app import create_app
 from aieng.serve.schema import ECHO_DEPTH, ECHO_TEXT, echo
@@ -36,7 +36,7 @@ def with_value(body: object, value_json: str) -> bytes:
 @pytest.mark.parametrize("depth", [1, 10, 100, 253, 254, 255, 300, 600, 1000, 1023, 1024, 1100])
 @pytest.mark.parametrize("kind", ["list", "dict"])
 def test_deeply_nested_json_gets_a_422_on_every_route(
-    client: TestClient, depth: int, kind: str
+    shared_client: TestClient, depth: int, kind: str
 ) -> None:
     deep = deep_json(depth, kind)
     bodies = {
@@ -50,7 +50,7 @@ def test_deeply_nested_json_gets_a_422_on_every_route(
     for route, cases in bodies.items():
         for body in cases:
             raw = with_value(body, deep)
-            r = client.post(route, content=raw, headers={"content-type": "application/json"})
+            r = shared_client.post(route, content=raw, headers={"content-type": "application/json"})
             assert r.status_code == 422, (route, depth, r.status_code, r.text[:200])
             assert len(r.content) < 4_000, len(r.content)  # the echo is capped
             assert r.json()["detail"]
@@ -92,9 +92,9 @@ def test_a_huge_value_is_not_echoed_whole(tmp_path: Path, churn_model_dir: Path)
     ],
 )
 def test_wrong_json_types_are_refused_not_coerced(
-    client: TestClient, field: str, value: object
+    shared_client: TestClient, field: str, value: object
 ) -> None:
-    r = client.post("/v1/predict", json={**RECORD, field: value})
+    r = shared_client.post("/v1/predict", json={**RECORD, field: value})
     assert r.status_code == 422, r.text
     problem = r.json()["detail"][0]
     assert problem["field"] == field
@@ -111,16 +111,16 @@ def test_wrong_json_types_are_refused_not_coerced(
     ],
 )
 def test_the_right_json_types_are_taken(
-    client: TestClient, changes: dict[str, object], logged_tenure: int
+    shared_client: TestClient, changes: dict[str, object], logged_tenure: int
 ) -> None:
-    r = client.post("/v1/predict", json={**RECORD, **changes})
+    r = shared_client.post("/v1/predict", json={**RECORD, **changes})
     assert r.status_code == 200, r.text
-    logged = client.app.state.service.predlog.frame().iloc[0]["inputs"]  # type: ignore[attr-defined]
+    logged = logged_row(shared_client, r.json()["prediction_id"])["inputs"]
     assert logged["tenure"] == logged_tenure and type(logged["tenure"]) is int
 
 
-def test_feedback_types_are_strict(client: TestClient) -> None:
-    pid = client.post("/v1/predict", json=RECORD).json()["prediction_id"]
+def test_feedback_types_are_strict(shared_client: TestClient) -> None:
+    pid = shared_client.post("/v1/predict", json=RECORD).json()["prediction_id"]
     for body in (
         {"prediction_id": 123, "outcome": True},
         {"prediction_id": pid, "outcome": 1},
@@ -131,10 +131,12 @@ def test_feedback_types_are_strict(client: TestClient) -> None:
         "text",
         None,
     ):
-        r = client.post("/v1/feedback", json=body)
+        r = shared_client.post("/v1/feedback", json=body)
         assert r.status_code == 422, (body, r.text)
     assert (
-        client.post("/v1/feedback", json={"prediction_id": pid, "outcome": "Yes"}).status_code
+        shared_client.post(
+            "/v1/feedback", json={"prediction_id": pid, "outcome": "Yes"}
+        ).status_code
         == 200
     )
 
@@ -183,9 +185,9 @@ def test_echo_writes_integers_past_64_bits_as_text() -> None:
     [([[RECORD]], "[0]"), ([RECORD, 5], "[1]"), ([RECORD, "x", [1]], "[1]"), (5, "body")],
 )
 def test_an_item_that_is_not_a_record_is_named_by_its_place(
-    client: TestClient, body: object, where: str
+    shared_client: TestClient, body: object, where: str
 ) -> None:
-    r = client.post("/v1/predict", json=body)
+    r = shared_client.post("/v1/predict", json=body)
     assert r.status_code == 422
     problem = r.json()["detail"][0]
     assert problem["field"] == where and problem["allowed"] in (

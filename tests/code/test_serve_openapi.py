@@ -18,8 +18,10 @@ from aieng.serve.app import create_app
 from aieng.serve.local import running
 
 
-def test_the_document_has_the_request_schema_the_answers_and_the_key(client: TestClient) -> None:
-    doc = client.get("/openapi.json").json()
+def test_the_document_has_the_request_schema_the_answers_and_the_key(
+    shared_client: TestClient,
+) -> None:
+    doc = shared_client.get("/openapi.json").json()
     schemas = doc["components"]["schemas"]
     record = schemas["Record"]
     assert set(record["properties"]) >= set(RECORD) and record["additionalProperties"] is False
@@ -28,7 +30,7 @@ def test_the_document_has_the_request_schema_the_answers_and_the_key(client: Tes
     predict = doc["paths"]["/v1/predict"]["post"]
     body = predict["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
     assert body[0] == {"$ref": "#/components/schemas/Record"}
-    assert body[1]["maxItems"] == 50  # the client fixture's max_batch
+    assert body[1]["maxItems"] == 50  # the shared_client fixture's max_batch
     assert predict["security"] == [{"ApiKey": []}]
     assert set(predict["responses"]) == {"200", "401", "408", "413", "422", "500", "503"}
     assert doc["components"]["securitySchemes"]["ApiKey"]["name"] == "X-API-Key"

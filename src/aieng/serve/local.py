@@ -15,7 +15,11 @@ from typing import Any
 
 
 def free_port() -> int:
-    """A TCP port nobody listens on right now, on 127.0.0.1."""
+    """A TCP port nobody listens on right now, on 127.0.0.1.
+
+    Only right now: between this call and a server's bind, any process may take it. For a
+    server in another process (``aieng serve --port``) there is no better way from here; in
+    this process, :func:`running` binds port 0 itself and keeps the socket."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -46,17 +50,22 @@ def running(app: Any) -> Iterator[str]:
 
     from aieng.serve.protocol import server_config
 
-    port = free_port()
     config = server_config(
-        app, app.state.service.settings, host="127.0.0.1", port=port, log_config=None
+        app, app.state.service.settings, host="127.0.0.1", port=0, log_config=None
     )
+    # Port 0: the kernel picks a free port as it binds, so no other process can take it between
+    # choosing and binding (as it could after free_port()). The server listens on this socket.
+    sock = config.bind_socket()
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="aieng-serve", daemon=True)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="aieng-serve", daemon=True
+    )
     thread.start()
-    url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url)
         yield url
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+        sock.close()
