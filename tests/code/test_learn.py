@@ -382,11 +382,13 @@ def test_the_solution_opens_after_a_pass_or_when_revealed() -> None:
 def test_the_quiz_parses_marks_and_explains() -> None:
     q = quiz.load_quiz("m3")
     assert q.month == "m03" and len(q.questions) >= 5
+    shown = quiz.attempt(q, 3).shown  # answers name the choices as the attempt shows them
     numeric = next(i for i, x in enumerate(q.questions, 1) if not x.choices)
     answers = ",".join(
-        f"{i}={x.answer}" if i != numeric else f"{i}=12345" for i, x in enumerate(q.questions, 1)
+        f"{i}={x.answer}" if i != numeric else f"{i}=12345"
+        for i, x in enumerate(shown.questions, 1)
     )
-    marked = quiz.mark(q, quiz.parse_answers(q, answers))
+    marked = quiz.mark(quiz.attempt(q, 3), quiz.parse_answers(shown, answers))
     assert [m.right for m in marked].count(False) == 1 and not marked[numeric - 1].right
     with pytest.raises(UsageError, match=r"answer 'z' is not one of the choices"):
         quiz.parse_answers(q, "1=z")

@@ -70,7 +70,8 @@ def test_a_topic_taught_by_a_quiz_is_built_and_quiz_ids_are_checked() -> None:
     rm = parse(MINI.replace('id = "data.c"\n', 'id = "data.c"\nquizzes = ["m02"]\n'))
     status = {t.id: t.status for t in rm.topics}
     assert status == {"data.a": "planned", "data.b-new": "planned", "data.c": "built"}
-    with pytest.raises(ConfigError, match=r"'topics\.2\.quizzes\.0': String should match pattern .* \(got 'month2'\)"):
+    bad_id = r"'topics\.2\.quizzes\.0': String should match pattern .* \(got 'month2'\)"
+    with pytest.raises(ConfigError, match=bad_id):
         parse(MINI.replace('id = "data.c"\n', 'id = "data.c"\nquizzes = ["month2"]\n'))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aieng.learn.quiz import load_quiz
+from aieng.learn.quiz import attempt, load_quiz
 
 CORRECT_LOSS = """
 def ridge_loss(w, b, X, y, alpha):
@@ -112,21 +112,25 @@ def test_learn_errors_are_pinned(cli, ws: Path) -> None:  # type: ignore[no-unty
 
 def test_the_quiz_by_flag_and_by_prompt(cli) -> None:  # type: ignore[no-untyped-def]
     quiz = load_quiz("m03")
-    right = ",".join(f"{i}={q.answer}" for i, q in enumerate(quiz.questions, 1))
-    code, out, _ = cli("quiz", "m03", "--answers", right)
+    shown = attempt(quiz, 42).shown  # the order `--seed 42` shows
+    right = ",".join(f"{i}={q.answer}" for i, q in enumerate(shown.questions, 1))
+    code, out, _ = cli("quiz", "m03", "--seed", "42", "--answers", right)
     n = len(quiz.questions)
-    assert code == 0 and f"{n}/{n} right (your best: {n}/{n})." in out
+    assert code == 0 and f"{n}/{n} right (your best: {n}/{n}; seed 42)." in out
     assert quiz.questions[0].explanation in out
 
-    typed = ["z", "a"] + ["1" if not q.choices else "a" for q in quiz.questions[1:]]
-    code, out, err = cli("quiz", "m3", input="\n".join(typed) + "\n")
+    # (100,) is the right shape: typed by the letter it is shown with, whatever the seed
+    first = shown.questions[0]
+    wrong = next(x for x in first.letters if x != first.answer)
+    typed = ["z", wrong] + ["1" if not q.choices else "a" for q in shown.questions[1:]]
+    code, out, err = cli("quiz", "m3", "--seed", "42", input="\n".join(typed) + "\n")
     assert code == 0 and "answer 'z' is not one of the choices" in err
-    assert "✗ 1. the answer is b) (100,)" in out
-    assert f"(your best: {n}/{n})" in out
+    assert f"✗ 1. you answered {first.text_of(wrong)}; the answer is {first.answer}) (100,)" in out
+    assert f"(your best: {n}/{n}; seed 42)" in out
     code, out, _ = cli("learn")
     assert f"quiz: aieng quiz m03 (best {n}/{n})" in out
 
-    code, _, err = cli("quiz", "m03", "--answers", "1=b")
+    code, _, err = cli("quiz", "m03", "--seed", "42", "--answers", "1=b")
     assert code == 2 and "Error: --answers has no answer for question(s) 2" in err
 
 

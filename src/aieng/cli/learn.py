@@ -220,35 +220,92 @@ def quiz(
     month: Annotated[str, typer.Argument(help="Month id, e.g. m03.")],
     answers: Annotated[
         str | None,
-        typer.Option("--answers", help="Answer without prompts, e.g. 1=b,2=0.5 (for scripts)."),
+        typer.Option(
+            "--answers",
+            help="Answer without prompts, e.g. 1=b,2=0.5 (for scripts); needs --seed, since "
+            "the letters name the choices as that attempt shows them.",
+        ),
     ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            min=0,
+            help="Shuffle the choices with this seed (each attempt prints its own): the same "
+            "seed shows the same order again.",
+        ),
+    ] = None,
+    show: Annotated[
+        bool,
+        typer.Option("--show", help="Print the attempt's questions and stop (nothing marked)."),
+    ] = False,
 ) -> None:
     """A short concept quiz for a month: multiple choice and numbers, each explained."""
     from aieng.errors import UsageError
-    from aieng.learn.quiz import load_quiz, mark, parse_answers
+    from aieng.learn.quiz import Question, attempt, load_quiz, mark, new_seed, parse_answers
 
     q = load_quiz(month)
+    example = f"aieng quiz {q.month} --seed {1 if seed is None else seed}"
+    if answers is not None and show:
+        raise UsageError(
+            "--show and --answers do not go together: --show prints an attempt, --answers "
+            "marks one",
+            hint=f"first `{example} --show`, then `{example} --answers 1=…,2=…`.",
+        )
+    if answers is not None and seed is None:
+        # Without the seed the letters would be marked against an order nobody has seen.
+        raise UsageError(
+            f"--answers {answers} came without --seed: the choices are shuffled per attempt, "
+            "and letters name them only as one attempt shows them",
+            hint=f"print an attempt with `{example} --show`, then answer it with "
+            f"`{example} --answers 1=…,2=…`.",
+        )
+    taken = attempt(q, new_seed() if seed is None else seed)
     out = console.stdout()
-    out.print(f"[bold]Quiz {q.month} · {escape(q.title)}[/] ({len(q.questions)} questions)")
+    out.print(
+        f"[bold]Quiz {q.month} · {escape(q.title)}[/] ({len(q.questions)} questions · "
+        f"seed {taken.seed})"
+    )
+    out.print(
+        f"[dim]The choices are shuffled; `aieng quiz {q.month} --seed {taken.seed}` shows "
+        "them in this order again.[/]"
+    )
+
+    def ask(i: int, question: Question) -> None:
+        out.print(f"\n[bold]{i}.[/] {escape(question.prompt)}")
+        for letter, choice in zip(question.letters, question.choices, strict=False):
+            out.print(f"   {letter}) {escape(choice)}")
+
+    if show:
+        for i, question in enumerate(taken.shown.questions, 1):
+            ask(i, question)
+        out.print(f"\nAnswer with `aieng quiz {q.month} --seed {taken.seed} --answers 1=…,2=…`.")
+        return
     if answers is not None:
-        given = parse_answers(q, answers)
+        given = parse_answers(taken.shown, answers)
     else:
         given = {}
-        for i, question in enumerate(q.questions, 1):
-            out.print(f"\n[bold]{i}.[/] {escape(question.prompt)}")
-            for letter, choice in zip(question.letters, question.choices, strict=False):
-                out.print(f"   {letter}) {escape(choice)}")
+        for i, question in enumerate(taken.shown.questions, 1):
+            ask(i, question)
             while i not in given:
                 raw = typer.prompt("letter" if question.choices else "number")
                 try:
                     given[i] = question.parse(raw)
                 except UsageError as exc:
                     console.stderr().print(escape(f"{exc.message}: {exc.hint}"))
-    marked = mark(q, given)
+    marked = mark(taken, given)
     for i, m in enumerate(marked, 1):
         sign = "[green]✓[/]" if m.right else "[red]✗[/]"
-        verdict = "right" if m.right else f"the answer is {m.question.correct_text}"
+        verdict = (
+            "right"
+            if m.right
+            else f"you answered {m.question.text_of(m.given)}; the answer is "
+            f"{m.question.correct_text}"
+        )
         out.print(f"{sign} {i}. {escape(verdict)} — {escape(m.question.explanation)}")
     right = sum(m.right for m in marked)
     best = LearnState().record_quiz(q.month, right, len(marked))
-    out.print(f"[bold]{right}/{len(marked)}[/] right (your best: {best}/{len(marked)}).")
+    out.print(
+        f"[bold]{right}/{len(marked)}[/] right (your best: {best}/{len(marked)}; "
+        f"seed {taken.seed})."
+    )

@@ -5,10 +5,18 @@ number, right within ``tolerance``). Every question carries the explanation the 
 after answering, right or wrong, and may name the roadmap topics it tests (``topics``): those
 topics list the quiz back in ``roadmap.toml`` (``quizzes = ["m01"]``), which counts them as
 taught. Like an exercise's, a question's topics must exist and belong to the quiz's month.
+
+A quiz is taken as an :class:`Attempt`: its choices shuffled by a seed, so where the right
+answer sits tells nothing, and the same seed shows the same order again (``aieng quiz m04
+--seed 4821``: a script can answer by letter, a retake can be compared). The file keeps its
+own order, the *canonical* one; an attempt maps each answer back to it, so whatever is stored
+means the same whatever the seed was.
 """
 
 from __future__ import annotations
 
+import random
+import secrets
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -19,6 +27,9 @@ from aieng.learn.manifest import exercises_dir, topic_problems
 from aieng.roadmap.model import MONTH_ID, normalize_id
 
 LETTERS = "abcdefgh"
+# A fresh attempt's seed is drawn below this: six digits are easy to retype, and a million
+# seeds reach every one of the 4! = 24 orders of a four-choice question many times over.
+SEEDS = 1_000_000
 
 
 class Question(BaseModel):
@@ -70,9 +81,26 @@ class Question(BaseModel):
 
     @property
     def correct_text(self) -> str:
+        return self.text_of(self.answer)
+
+    def text_of(self, given: str | float) -> str:
+        """An answer as the learner reads it back: ``c) the chosen text``, or the number."""
         if self.choices:
-            return f"{self.answer}) {self.choices[self.letters.index(str(self.answer))]}"
-        return f"{float(self.answer):g}"
+            return f"{given}) {self.choices[self.letters.index(str(given))]}"
+        return f"{float(given):g}"
+
+    def permuted(self, order: tuple[int, ...]) -> Question:
+        """The question with its choices shown in ``order`` (shown position → position in the
+        file), its answer letter moved with them. A numeric question is returned as it is."""
+        if not self.choices:
+            return self
+        if sorted(order) != list(range(len(self.choices))):
+            raise ValueError(f"{order} is not an order of {len(self.choices)} choices")
+        right = order.index(self.letters.index(str(self.answer)))
+        # model_copy skips validation: the copy is valid because the original was.
+        return self.model_copy(
+            update={"choices": tuple(self.choices[k] for k in order), "answer": LETTERS[right]}
+        )
 
 
 class Quiz(BaseModel):
@@ -83,11 +111,70 @@ class Quiz(BaseModel):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
+def choice_order(month: str, seed: int, number: int, n: int) -> tuple[int, ...]:
+    """The order in which question ``number`` of ``month``'s quiz shows its ``n`` choices.
+
+    ``order[k]`` is the position in the file of the choice shown with letter ``k``. A
+    Fisher–Yates shuffle: each of the ``n!`` orders comes out with the same probability. Its
+    random numbers come from ``random.Random(str).random()``, the one pairing Python promises
+    to keep producing the same sequence across versions (``shuffle`` and ``randrange`` are not
+    promised): a seed printed today shows the same order after an upgrade. The month and the
+    question number are in the seed, so each question gets its own order from one seed.
+    """
+    rng = random.Random(f"aieng quiz {month} seed {seed} question {number}")
+    order = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = int(rng.random() * (i + 1))  # uniform on 0..i (random() < 1, so never i + 1)
+        order[i], order[j] = order[j], order[i]
+    return tuple(order)
+
+
+def new_seed() -> int:
+    """A seed for a fresh attempt; printed with it so the attempt can be shown again."""
+    return secrets.randbelow(SEEDS)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One sitting of a quiz: its questions with their choices in the order ``seed`` gives.
+
+    ``shown`` is what the learner sees and answers (letters included); ``orders[i]`` maps the
+    shown letters of question ``i + 1`` back to the file's (empty for a numeric question).
+    """
+
+    quiz: Quiz  # as in the file: the canonical order
+    seed: int
+    shown: Quiz  # the same questions, choices shuffled
+    orders: tuple[tuple[int, ...], ...]
+
+    def canonical(self, number: int, given: str | float) -> str | float:
+        """Question ``number``'s answer ``given`` (a shown letter, or a number) in the file's
+        letters: what a stored result names, whatever the seed."""
+        order = self.orders[number - 1]
+        if not order or not isinstance(given, str):
+            return given
+        return LETTERS[order[LETTERS.index(given)]]
+
+
+def attempt(quiz: Quiz, seed: int) -> Attempt:
+    """Shuffle ``quiz``'s choices by ``seed`` (the same seed always gives the same attempt)."""
+    if seed < 0:
+        raise UsageError(f"seed {seed} is negative", hint="give a whole number ≥ 0: --seed 4821")
+    orders = tuple(
+        choice_order(quiz.month, seed, i, len(q.choices)) if q.choices else ()
+        for i, q in enumerate(quiz.questions, 1)
+    )
+    questions = tuple(q.permuted(o) for q, o in zip(quiz.questions, orders, strict=True))
+    shown = quiz.model_copy(update={"questions": questions})
+    return Attempt(quiz, seed, shown, orders)
+
+
 @dataclass(frozen=True)
 class Marked:
-    question: Question
-    given: str | float
+    question: Question  # as shown in the attempt: its letters are the ones the learner saw
+    given: str | float  # the learner's answer, a shown letter or a number
     right: bool
+    canonical: str | float  # ``given`` in the file's letters: what to store
 
 
 def available() -> list[str]:
@@ -128,7 +215,11 @@ def load_quiz(month: str) -> Quiz:
 
 
 def parse_answers(quiz: Quiz, text: str) -> dict[int, str | float]:
-    """``"1=b,2=0.5"`` → ``{1: "b", 2: 0.5}``, every question answered once."""
+    """``"1=b,2=0.5"`` → ``{1: "b", 2: 0.5}``, every question answered once.
+
+    The letters are read as they are: the caller passes the attempt's ``shown`` quiz, so they
+    name the choices the learner saw (shuffling keeps the set of letters, so either parses).
+    """
     answers: dict[int, str | float] = {}
     n = len(quiz.questions)
     for item in filter(None, (part.strip() for part in text.split(","))):
@@ -148,5 +239,9 @@ def parse_answers(quiz: Quiz, text: str) -> dict[int, str | float]:
     return answers
 
 
-def mark(quiz: Quiz, answers: dict[int, str | float]) -> list[Marked]:
-    return [Marked(q, answers[i], q.is_right(answers[i])) for i, q in enumerate(quiz.questions, 1)]
+def mark(attempt: Attempt, answers: dict[int, str | float]) -> list[Marked]:
+    """Each answer (shown letters) against the shown question, with its canonical letter."""
+    return [
+        Marked(q, answers[i], q.is_right(answers[i]), attempt.canonical(i, answers[i]))
+        for i, q in enumerate(attempt.shown.questions, 1)
+    ]
