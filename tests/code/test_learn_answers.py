@@ -65,7 +65,9 @@ def prepared() -> Iterator[Callable[[str], cases.Prepared]]:
     yield get
 
 
-def _grade(exercise: Exercise, answer: Path, prepared: cases.Prepared, tmp: Path) -> grading.Verdict:
+def _grade(
+    exercise: Exercise, answer: Path, prepared: cases.Prepared, tmp: Path
+) -> grading.Verdict:
     """Grade ``answer`` under the starter's file name, as ``aieng check`` would."""
     path = tmp / Path(exercise.starter).name
     shutil.copy(answer, path)
@@ -74,7 +76,9 @@ def _grade(exercise: Exercise, answer: Path, prepared: cases.Prepared, tmp: Path
 
 def test_every_exercise_has_five_mistakes_and_a_right_answer_of_its_own() -> None:
     folders = {p.name for p in ANSWERS.iterdir() if p.is_dir()}
-    assert not folders - set(EXERCISES), f"answer folders of no exercise: {folders - set(EXERCISES)}"
+    assert not folders - set(EXERCISES), (
+        f"answer folders of no exercise: {folders - set(EXERCISES)}"
+    )
     short = {}
     for exercise_id in EXERCISES:
         folder = ANSWERS / exercise_id
