@@ -35,7 +35,7 @@ step learn
 step learn start m01.parse-numbers
 step check m01.parse-numbers || true   # the starter is not solved yet: this is what a failure looks like
 step hint m01.parse-numbers
-step quiz m03 --answers 1=b,2=4,3=d,4=b,5=0.6,6=0.5,7=b
+step quiz m03 --seed 7 --answers 1=d,2=4,3=a,4=c,5=0.6,6=0.5,7=c   # the letters of the order seed 7 shows
 # Month 6 outside `aieng run`: the churn pipeline's config, a draft contract of a file.
 step pipeline init "$OUT/pipeline.toml"
 step pipeline contract "$OUT/telco-clean.csv" -o "$OUT/contract.toml"
