@@ -5,7 +5,7 @@ def best_threshold(y, proba, offer_cost, saved_value, success_rate):
         t = round(k / 100, 2)
         value = sum(
             label * success_rate * saved_value - offer_cost
-            for label, p in zip(y.tolist(), proba.tolist())
+            for label, p in zip(y.tolist(), proba.tolist(), strict=True)
             if p >= t
         )
         if best_value is None or value > best_value:

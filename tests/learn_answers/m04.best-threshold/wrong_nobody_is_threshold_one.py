@@ -1,7 +1,6 @@
 # mistake: starts from "contact nobody = threshold 1.00, value 0" and only replaces it by a
 # better value: when nobody is worth an offer, the lowest threshold that contacts nobody is lost
 # fails: threshold matches the reference
-import numpy as np
 
 
 def best_threshold(y, proba, offer_cost, saved_value, success_rate):

@@ -1,7 +1,7 @@
 # right: a plain loop over the rows, counting as one would on paper
 def classification_scores(y_true, y_pred):
     tp = fp = fn = tn = 0
-    for truth, said in zip(y_true.tolist(), y_pred.tolist()):
+    for truth, said in zip(y_true.tolist(), y_pred.tolist(), strict=True):
         if said == 1 and truth == 1:
             tp += 1
         elif said == 1:

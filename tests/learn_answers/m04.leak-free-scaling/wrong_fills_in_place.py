@@ -9,5 +9,5 @@ def impute_and_scale(X_train, X_test):
         rows, cols = np.where(np.isnan(X))
         X[rows, cols] = med[cols]
     mu, sd = X_train.mean(axis=0), X_train.std(axis=0)
-    sd = np.where(sd == 0, 1.0, sd)
+    sd = np.where(np.ptp(X_train, axis=0) == 0, 1.0, sd)
     return (X_train - mu) / sd, (X_test - mu) / sd

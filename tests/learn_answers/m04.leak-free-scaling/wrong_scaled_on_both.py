@@ -9,5 +9,5 @@ def impute_and_scale(X_train, X_test):
     B = np.where(np.isnan(X_test), med, X_test)
     both = np.vstack([A, B])
     mu, sd = both.mean(axis=0), both.std(axis=0)
-    sd = np.where(sd == 0, 1.0, sd)
+    sd = np.where(np.ptp(A, axis=0) == 0, 1.0, sd)
     return (A - mu) / sd, (B - mu) / sd

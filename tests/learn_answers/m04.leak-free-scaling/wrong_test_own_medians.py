@@ -12,5 +12,5 @@ def impute_and_scale(X_train, X_test):
         present = B[~np.isnan(B[:, j]), j]
         B[np.isnan(B[:, j]), j] = np.median(present) if len(present) else train_median[j]
     mu, sd = A.mean(axis=0), A.std(axis=0)
-    sd = np.where(sd == 0, 1.0, sd)
+    sd = np.where(np.ptp(A, axis=0) == 0, 1.0, sd)
     return (A - mu) / sd, (B - mu) / sd

@@ -7,7 +7,7 @@ def _standardise(X):
     med = np.nanmedian(X, axis=0)
     A = np.where(np.isnan(X), med, X)
     sd = A.std(axis=0)
-    return (A - A.mean(axis=0)) / np.where(sd == 0, 1.0, sd)
+    return (A - A.mean(axis=0)) / np.where(np.ptp(A, axis=0) == 0, 1.0, sd)
 
 
 def impute_and_scale(X_train, X_test):

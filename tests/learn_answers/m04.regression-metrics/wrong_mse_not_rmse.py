@@ -6,4 +6,5 @@ import numpy as np
 def regression_scores(y_true, y_pred):
     e = y_true - y_pred
     sse = float(np.sum(e**2))
-    return sse / len(e), float(np.mean(np.abs(e))), 1 - sse / float(np.sum((y_true - y_true.mean()) ** 2))
+    sst = float(np.sum((y_true - y_true.mean()) ** 2))
+    return sse / len(e), float(np.mean(np.abs(e))), 1 - sse / sst

@@ -3,7 +3,7 @@ import numpy as np
 
 
 def roc_auc(y_true, scores):
-    values, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    _, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
     last = np.cumsum(counts)  # 1-based rank of the last row of each distinct score
     average_rank = last - (counts - 1) / 2.0  # (n_distinct,) the mean of first..last
     ranks = average_rank[inverse]
