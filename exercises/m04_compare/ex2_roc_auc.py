@@ -2,17 +2,13 @@
 
 The area under the ROC curve has a meaning that needs no curve: pick one positive row and one
 negative row at random; the AUC is the probability that the model gives the positive the higher
-score (a tie counts half). Write ``roc_auc`` returning that share over *all* (positive,
-negative) pairs:
-
-    auc = (#pairs the positive wins + ½ · #tied pairs) / (n_positive · n_negative)
+score, a tie counting half. Write ``roc_auc`` returning that probability, exactly, over *all*
+(positive, negative) pairs.
 
 ``y_true`` (n_samples,) holds 0/1 integers with both classes present; ``scores`` (n_samples,)
-are floats, higher meaning "more likely positive" (they need not be probabilities). Return one
-float. Only the order of the scores matters. Do not change the arrays.
-
-Comparing every pair is O(n_pos · n_neg), fine here. Faster: sort by score, and the AUC is the
-Mann–Whitney U statistic computed from the ranks (average ranks for ties).
+are floats, higher meaning "more likely positive". They need not be probabilities: they may be
+negative, above 1, or a billionth apart — only their order matters, so two scores are tied only
+when they are equal. Return one float. Do not change the arrays.
 
 Check it with ``aieng check m04.roc-auc``.
 """

@@ -1,14 +1,16 @@
 """Exercise m04.regression-metrics — RMSE, MAE and R², the regression leaderboard's columns.
 
-``y_true`` and ``y_pred`` (n_samples,) are floats: the real values and the predictions. With
-the errors ``e = y_true - y_pred``, return ``(rmse, mae, r2)``:
+``y_true`` and ``y_pred`` (n_samples,) are floats: the real values and the predictions. Return
+``(rmse, mae, r2)`` as three floats, each a summary of the errors ``y_true - y_pred``:
 
-    rmse = sqrt(mean(e²))          mae = mean(|e|)
-    r2   = 1 - sum(e²) / sum((y_true - mean(y_true))²)
+- RMSE, the root of the mean squared error: a typical error's size, in the target's unit, where
+  a few big misses weigh more than many small ones;
+- MAE, the mean absolute error: the average size of an error, every miss weighing its size;
+- R², how much of the squared error of the simplest model — predicting the mean of ``y_true``
+  for everyone — this model removes: 1 is perfect, 0 is no better than that mean, and a model
+  worse than it scores below 0 (R² has no floor).
 
-RMSE punishes a few big misses more than MAE; R² compares the model with predicting the mean
-for everyone (R² = 0) — it can be negative for a model worse than that. ``y_true`` is never
-constant here. Do not change the arrays.
+``y_true`` is never constant here. Do not change the arrays.
 
 Check it with ``aieng check m04.regression-metrics``.
 """

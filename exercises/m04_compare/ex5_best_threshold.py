@@ -1,17 +1,16 @@
 """Exercise m04.best-threshold — the decision threshold worth the most money.
 
 A churn model gives each customer a probability ``proba`` (n,) of leaving; ``y`` (n,) (0/1
-integers) says who really left. Customers with ``proba >= threshold`` get a retention offer.
-Relative to contacting nobody, contacting customer i is worth
+integers) says who really left. Customers with ``proba >= threshold`` get a retention offer,
+which costs ``offer_cost`` each; a churner who gets it stays with probability ``success_rate``,
+and keeping them is worth ``saved_value``. A threshold's value is the expected money its
+offers make, relative to contacting nobody.
 
-    gain_i = y_i · success_rate · saved_value − offer_cost
-
-(a churner is kept with probability ``success_rate``; every offer costs ``offer_cost``). Try
-the 101 thresholds 0.00, 0.01, …, 1.00 (``np.round(np.linspace(0, 1, 101), 2)``), compute the
-total value of each (the sum of the gains of the customers contacted), and return
-``(threshold, value_per_customer)`` of the best one as two floats, where
-value_per_customer = total value / n. If several thresholds are worth the same, return the
-lowest of them. Do not change the arrays.
+Try the 101 thresholds 0.00, 0.01, …, 1.00, exactly as ``np.round(np.linspace(0, 1, 101), 2)``
+gives them (a probability of exactly 0.7 is contacted at the threshold 0.70), and return
+``(threshold, value_per_customer)`` of the most valuable as two floats, where
+value_per_customer is its value divided by n, all the customers. If several thresholds are worth
+the same, return the lowest of them. Do not change the arrays.
 
 Check it with ``aieng check m04.best-threshold``.
 """

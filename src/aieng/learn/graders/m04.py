@@ -11,6 +11,12 @@ while the cases are prepared (``aieng learn start``), never in the learner's sub
 Generated cases are small (≤ 30 rows). Where the answer is an argmax over sums (the threshold)
 the money amounts are chosen so every sum is exact in float64: a different but correct order of
 additions cannot then pick a different one of two equal thresholds.
+
+Every rule a docstring states has a case that lands on it, because a rule no input reaches
+passes any answer: probabilities exactly on grid points (``>=`` and the grid's rounding), equal
+thresholds (the lowest wins), equal scores (a tie counts half), scores a billionth apart
+(only their order matters), each 0/0 of precision, recall and F1 on its own, a constant column
+whose float standard deviation is 1.4e-17 rather than 0.
 """
 
 from __future__ import annotations
@@ -116,6 +122,8 @@ def _labels(rng: np.random.Generator) -> tuple[Any, ...]:
     y_pred = np.where(flip, 1 - y_true, y_true)
     if rng.random() < 0.2:
         y_pred = np.zeros(n, dtype=np.int64)  # predicts no positive: precision is 0/0
+    if rng.random() < 0.1:
+        y_true = np.zeros(n, dtype=np.int64)  # nobody churned: recall is 0/0
     return (y_true.astype(np.int64), y_pred.astype(np.int64))
 
 
@@ -126,6 +134,10 @@ def _ranking(rng: np.random.Generator) -> tuple[Any, ...]:
     scores = rng.normal(size=n) + rng.uniform(0, 2) * y_true  # some signal
     if rng.random() < 0.5:
         scores = np.round(scores * 2) / 2  # coarse scores: many ties
+    if rng.random() < 0.3:
+        # Only the order matters: a billionth or a thousand times the scores ranks the same.
+        # (Ties found with np.isclose, whose atol is 1e-8, call these tiny scores all equal.)
+        scores = scores * 10.0 ** float(rng.choice([-10, -9, 3]))
     return (y_true.astype(np.int64), scores)
 
 
@@ -199,16 +211,52 @@ def _threshold_reference(choose_threshold: Fn) -> Fn:
     return best_threshold
 
 
+# The grid points k/100 that np.linspace(0, 1, 101) misses by one bit (0.35000000000000003):
+# a customer at exactly such a probability is contacted there only with the rounded grid.
+_OFF_GRID = _f(0.35, 0.41, 0.47, 0.57, 0.69, 0.7, 0.82, 0.83, 0.94, 0.95)
+
+
 def _threshold_case(rng: np.random.Generator) -> tuple[Any, ...]:
     n = int(rng.integers(1, 31))
     y = rng.integers(0, 2, size=n)
-    # Probabilities at odd multiples of 1/20000, never on the 0.01 grid: no ">=" on a tie.
+    # Probabilities at odd multiples of 1/20000, between two grid points ...
     ticks = rng.integers(0, 10000, size=n) + np.where(y == 1, rng.integers(0, 4000, size=n), 0)
     proba = (np.minimum(ticks, 9999) + 0.5) / 10000
+    if rng.random() < 0.6:
+        # ... or, in most cases, some exactly on one (0.07, 1.0, 0.35): there ">=" and the grid's
+        # rounding decide who is contacted, as they do on real scores rounded to 2 decimals.
+        on = rng.random(n) < 0.4
+        proba[on] = np.where(
+            rng.random(n) < 0.5, rng.choice(_OFF_GRID, size=n), np.round(proba, 2)
+        )[on]
     success_rate = float(rng.choice([0.25, 0.5, 0.75, 1.0]))
     saved_value = float(4 * rng.integers(1, 250))  # × success_rate: still an integer
     offer_cost = float(rng.integers(1, 301))
     return (y.astype(np.int64), proba, offer_cost, saved_value, success_rate)
+
+
+def _explain_threshold(case: Case, name: str, got: Any, expected: Any) -> str:
+    if name != "threshold":
+        return ""
+    y, proba, offer_cost, saved_value, success_rate = case.args
+    gain = np.asarray(y) * success_rate * saved_value - offer_cost  # (n,)
+
+    def value(t: float) -> float:
+        return float(gain[np.asarray(proba) >= t].sum())
+
+    if float(got) > float(expected) and value(float(got)) == value(float(expected)):
+        return (
+            f"the thresholds {float(expected):.2f} and {float(got):.2f} are worth the same here: "
+            "of equally good thresholds, return the lowest."
+        )
+    on_grid = sorted({float(p) for p in proba if float(p) == round(float(p), 2)})
+    if on_grid:
+        return (
+            f"some customers sit exactly on a grid point ({', '.join(map(str, on_grid[:4]))}): "
+            "they are contacted at that threshold (proba >= threshold, not >), and only if the "
+            "grid is rounded: np.linspace(0, 1, 101) holds 0.7000000000000001 where 0.70 is meant."
+        )
+    return ""
 
 
 _THRESHOLD_FIXED = [
@@ -227,6 +275,14 @@ _THRESHOLD_FIXED = [
     Case(
         "a customer exactly on a threshold is contacted (>=)",
         (_i(1, 0, 1, 0), _f(0.5, 0.25, 0.705, 0.105), 100.0, 400.0, 0.5),
+    ),
+    Case(
+        "a churner exactly on 0.70 (np.linspace's is 0.7000000000000001)",
+        (_i(1, 0), _f(0.7, 0.695), 100.0, 400.0, 0.5),
+    ),
+    Case(
+        "a sure churner (proba 1.0): only the threshold 1.00 contacts them alone",
+        (_i(1, 0, 0), _f(1.0, 0.995, 0.3), 100.0, 400.0, 0.5),
     ),
 ]
 
@@ -273,10 +329,32 @@ _SCALING_FIXED = [
         "a constant column (its spread is 0)",
         (_f([5.0, 1.0], [5.0, 2.0], [5.0, 4.0]), _f([7.0, 3.0])),
     ),
+    Case(
+        # Three 0.1s average to 0.10000000000000002 in floats, so np.std gives 1.4e-17, not 0:
+        # "std == 0" misses the column and divides by rounding noise; the scaler does not.
+        "a constant column of 0.1s (its float std is 1.4e-17)",
+        (_f([0.1, 1.0], [0.1, 2.0], [np.nan, 4.0]), _f([0.3, 3.0])),
+    ),
+    Case(
+        "an even count of values: the median is the mean of the middle two",
+        (_f([1.0], [2.0], [np.nan], [4.0], [10.0]), _f([np.nan], [5.0])),
+    ),
 ]
 
 
 def _explain_scaling(case: Case, name: str, got: Any, expected: Any) -> str:
+    X_train = np.asarray(case.args[0], dtype=float)
+    filled = np.where(np.isnan(X_train), np.nanmedian(X_train, axis=0), X_train)
+    std = filled.std(axis=0)  # (n_features,)
+    noisy = np.flatnonzero((np.ptp(filled, axis=0) == 0) & (std != 0))
+    if noisy.size:
+        j = int(noisy[0])
+        return (
+            f"column {j} of the filled X_train holds one value only ({float(filled[0, j])!r}), "
+            f"yet its float std is {std[j]:.2g}, not 0 (their float mean is not exactly that "
+            "value): "
+            "decide that a column is constant from its values (max == min), then divide it by 1."
+        )
     return (
         "every statistic comes from X_train alone: its median per column (ignoring NaN), then "
         "the mean and standard deviation (ddof=0) of the filled X_train; X_test is only filled "
@@ -297,6 +375,10 @@ GRADERS: dict[str, Grader] = {
             Case("5 rows: 2 hits, 1 miss", (_i(0, 1, 1, 0, 1), _i(0, 1, 0, 0, 1))),
             Case("a false alarm and a miss", (_i(1, 0, 0, 1, 0, 1), _i(1, 1, 0, 0, 0, 1))),
             Case("no positive predicted (0/0 is 0)", (_i(0, 1, 0, 1), _i(0, 0, 0, 0))),
+            # Each 0/0 on its own: a convention of 1.0 ("found all none of them") must fail.
+            Case("no churner at all (recall 0/0 is 0)", (_i(0, 0, 0, 0), _i(0, 1, 0, 0))),
+            Case("every prediction wrong (F1 0/0 is 0)", (_i(1, 0, 1), _i(0, 1, 0))),
+            Case("nothing to find, nothing flagged", (_i(0, 0, 0), _i(0, 0, 0))),
         ],
         generated=lambda: seeded(_labels),
         adapt=_classification_scores,
@@ -308,6 +390,14 @@ GRADERS: dict[str, Grader] = {
             Case("a perfect ranking", (_i(0, 0, 1, 1), _f(0.1, 0.2, 0.8, 0.9))),
             Case("3 of 4 pairs right", (_i(0, 1, 0, 1), _f(0.1, 0.4, 0.6, 0.9))),
             Case("a tie counts half", (_i(0, 1, 1), _f(0.5, 0.5, 0.9))),
+            Case(
+                "scores are not probabilities (below 0, above 1)",
+                (_i(0, 1, 0, 1, 1, 0), _f(-3.0, 12.5, 0.2, 7.0, -0.5, 40.0)),
+            ),
+            Case(
+                "scores a billionth apart are still ordered",
+                (_i(0, 1, 0, 1), _f(1, 2, 3, 4) * 1e-9),
+            ),
         ],
         generated=lambda: seeded(_ranking),
         adapt=_roc_auc,
@@ -323,6 +413,8 @@ GRADERS: dict[str, Grader] = {
         fixed=lambda: [
             Case("3 predictions", (_f(3.0, 5.0, 7.0), _f(4.0, 5.0, 5.0))),
             Case("predicting the mean gives R² = 0", (_f(1.0, 2.0, 6.0), _f(3.0, 3.0, 3.0))),
+            # Perfectly (anti-)correlated and worse than the mean: R² = -3, while r² would be 1.
+            Case("worse than predicting the mean: R² < 0", (_f(2.0, 4.0, 6.0), _f(6.0, 4.0, 2.0))),
         ],
         generated=lambda: seeded(_regression_case),
         adapt=_regression_scores,
@@ -358,6 +450,7 @@ GRADERS: dict[str, Grader] = {
         fixed=lambda: list(_THRESHOLD_FIXED),
         generated=lambda: seeded(_threshold_case),
         adapt=_threshold_reference,
+        explain=_explain_threshold,
     ),
     "m04.leak-free-scaling": Grader(
         params=("X_train", "X_test"),

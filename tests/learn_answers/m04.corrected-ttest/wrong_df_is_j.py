@@ -1,0 +1,10 @@
+# mistake: J degrees of freedom instead of J − 1 (the mean used one of them)
+# fails: p_value matches the reference
+import numpy as np
+from scipy.special import stdtr
+
+
+def corrected_ttest(differences, n_train, n_test):
+    J = len(differences)
+    t = differences.mean() / np.sqrt((1 / J + n_test / n_train) * differences.var(ddof=1))
+    return float(t), float(2 * stdtr(J, -abs(t)))
