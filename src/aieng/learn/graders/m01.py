@@ -266,6 +266,10 @@ GRADERS: dict[str, Grader] = {
         fixed=lambda: [
             Case("nothing to do", (_a([1.5, 2.0], [3.5, 4.0]),)),
             Case("one copied row", (_a([1.5, 2.0], [3.5, 4.0], [1.5, 2.0]),)),
+            Case(
+                "rows equal in one column only are not copies",
+                (_a([1.0, 2.0], [1.0, 3.0], [np.nan, 4.0], [5.0, 4.0]),),
+            ),
             Case("one hole", (_a([1.0, 10.0], [2.0, np.nan], [4.0, 30.0]),)),
             Case(
                 "a copy that inflates the median (drop copies first)",
