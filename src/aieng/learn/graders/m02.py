@@ -157,6 +157,9 @@ GRADERS: dict[str, Grader] = {
             Case("a perfect line", (_a(1, 2, 3, 4), _a(3, 5, 7, 9))),
             Case("monotone but curved", (_a(1, 2, 3, 4, 5), _a(1, 4, 9, 16, 100))),
             Case("ties in x", (_a(1, 1, 2, 3, 3), _a(2, 1, 4, 3, 6))),
+            # Three equal values: dense or min ranks are no longer a linear function of the average
+            # ranks (as they are for the pairs above), and averaging neighbours two at a time fails.
+            Case("three-way ties in x and in y", (_a(1, 2, 2, 2, 5, 6), _a(3, 1, 4, 4, 4, 9))),
             Case("going down", (_a(0, 1, 2, 3), _a(5, 3, 2, -1))),
         ],
         generated=lambda: seeded(_paired),
