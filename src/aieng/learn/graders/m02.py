@@ -174,6 +174,10 @@ GRADERS: dict[str, Grader] = {
             Case("perfect association, plain", (_a([25, 0], [0, 25]), False)),
             Case("2 × 3, plain", (_a([12, 5, 8], [3, 14, 9]), False)),
             Case("2 × 3, bias-corrected", (_a([12, 5, 8], [3, 14, 9]), True)),
+            # The same table turned: the smaller side is now the columns, so a denominator taken
+            # from the rows alone (right on every wide table) shows here.
+            Case("3 × 2 (more rows than columns), plain", (_a([12, 3], [5, 14], [8, 9]), False)),
+            Case("3 × 2, bias-corrected", (_a([12, 3], [5, 14], [8, 9]), True)),
             Case("independent: the correction gives 0", (_a([10, 20], [20, 40]), True)),
         ],
         generated=lambda: seeded(_table),
