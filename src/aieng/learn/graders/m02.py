@@ -104,6 +104,10 @@ def _grouped(rng: np.random.Generator) -> tuple[Any, ...]:
     n, g = int(rng.integers(4, 50)), int(rng.integers(2, 5))
     groups = rng.integers(0, g, size=n)
     values = rng.normal(size=n) + rng.uniform(0, 3) * groups
+    if rng.random() < 0.3:  # a missing category (-1) in up to a fifth of the rows, never all
+        missing = rng.random(n) < rng.uniform(0.05, 0.2)
+        missing[: n // 2] = False
+        groups[missing] = -1
     return (groups.astype(np.int64), np.asarray(values, dtype=np.float64))
 
 
@@ -194,6 +198,13 @@ GRADERS: dict[str, Grader] = {
             ),
             Case("same means: 0", (np.array([0, 1, 0, 1]), _a(1, 1, 3, 3))),
             Case("group codes need not be 0..g-1", (np.array([5, 2, 5, 2, 9]), _a(1, 2, 3, 4, 10))),
+            Case("values equal within each group: 1", (np.array([3, 3, 7, 7, 7]), _a(2, 2, 9, 9, 9))),
+            # -1 is what pandas.factorize writes for a missing category (and aieng's codes use):
+            # those rows belong to no group, and not to the overall mean either.
+            Case(
+                "a missing category (-1) is left out",
+                (np.array([0, 0, -1, 1, 1, -1, 1]), _a(1, 2, 40, 5, 6, -30, 7)),
+            ),
         ],
         generated=lambda: seeded(_grouped),
         n_generated=30,
