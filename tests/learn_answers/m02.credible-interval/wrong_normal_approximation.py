@@ -1,0 +1,12 @@
+# mistake: the normal (Wald) interval rate ± z·sqrt(rate(1 - rate)/rows), which has no width at 0 of 10
+# fails: low matches the reference
+import math
+
+from scipy import stats
+
+
+def credible_interval(positives, rows, level):
+    rate = positives / rows
+    z = stats.norm.ppf((1 + level) / 2)
+    half = z * math.sqrt(rate * (1 - rate) / rows)
+    return rate - half, rate + half
