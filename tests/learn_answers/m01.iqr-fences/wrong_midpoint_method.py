@@ -1,4 +1,4 @@
-# mistake: another percentile method (midpoint of the two neighbours) than NumPy's default linear one
+# mistake: the midpoint percentile method, not NumPy's default linear one
 # fails: low matches the reference
 import numpy as np
 

@@ -1,4 +1,4 @@
-# mistake: keeps the last copy of a repeated row, so the kept rows are no longer in their first order
+# mistake: keeps the last copy of a repeated row, so the rows leave their first order
 # fails: cleaned matches the reference
 import pandas as pd
 

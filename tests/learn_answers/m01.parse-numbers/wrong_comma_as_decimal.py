@@ -7,10 +7,8 @@ def _one(text):
     t = "".join(text.split())
     negative = t.startswith("(") and t.endswith(")")
     t = t.strip("()").lstrip("$€£").rstrip("%")
-    if "," in t and "." not in t:
-        t = t.replace(",", ".")
-    else:
-        t = t.replace(",", "")
+    decimal_comma = "," in t and "." not in t  # "3,5" is 3.5 in Berlin
+    t = t.replace(",", ".") if decimal_comma else t.replace(",", "")
     value = float(t)
     return -value if negative else value
 

@@ -1,6 +1,6 @@
-# mistake: the clean-up deletes every character that is not a digit or '.', so "-1,234.5" loses its minus
+# mistake: the clean-up deletes every character but digits and '.': "-1,234.5" loses its minus
 # fails: numbers matches the reference
-# (a plain "-3" survives only because float() reads it before the clean-up)
+# A plain "-3" survives only because float() reads it before the clean-up.
 import re
 
 import numpy as np

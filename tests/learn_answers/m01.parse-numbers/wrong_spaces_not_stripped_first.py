@@ -1,4 +1,4 @@
-# mistake: looks for "(" and "%" at the ends of the raw text, so a padded " (250) " crashes in float()
+# mistake: looks for "(" and "%" at the ends of the raw text: a padded " (250) " crashes
 # fails: parse_numbers() runs without error
 import numpy as np
 

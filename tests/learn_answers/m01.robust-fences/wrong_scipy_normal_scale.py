@@ -1,6 +1,6 @@
-# mistake: scipy's scale="normal" divides by Φ⁻¹(3/4), i.e. multiplies by 1.482602…, not the
-# exercise's 1.4826: limits off by 1.5e-6 relative, far outside the 1e-9 asked
+# mistake: scipy's scale="normal" (1.482602…) instead of the exercise's 1.4826
 # fails: low matches the reference
+# scale="normal" divides by Φ⁻¹(3/4): limits off by 1.5e-6 relative, far outside the 1e-9 asked.
 import numpy as np
 from scipy import stats
 

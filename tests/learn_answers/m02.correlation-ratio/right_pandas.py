@@ -1,4 +1,4 @@
-# right: pandas groupby, each row replaced by its group's mean; η² is the share of variance they keep
+# right: pandas groupby; each row replaced by its group's mean keeps η² of the variance
 import numpy as np
 import pandas as pd
 

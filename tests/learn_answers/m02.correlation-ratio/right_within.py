@@ -5,7 +5,7 @@ from collections import defaultdict
 
 def correlation_ratio(groups, values):
     by_group = defaultdict(list)
-    for g, y in zip(groups.tolist(), values.tolist()):
+    for g, y in zip(groups.tolist(), values.tolist(), strict=True):
         if g >= 0:
             by_group[g].append(y)
     present = [y for ys in by_group.values() for y in ys]

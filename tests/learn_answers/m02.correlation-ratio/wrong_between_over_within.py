@@ -1,5 +1,4 @@
-# mistake: divides the between-group sum of squares by the within-group one (an F-like ratio), not
-# by the total
+# mistake: the between-group sum of squares over the within-group one (F-like), not the total
 # fails: eta matches the reference
 import numpy as np
 

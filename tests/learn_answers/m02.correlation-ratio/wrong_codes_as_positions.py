@@ -1,6 +1,6 @@
-# mistake: uses the codes as positions (np.bincount), which assumes they are 0, 1, …, g-1: codes
+# mistake: uses the codes as positions (np.bincount), assuming they are 0, 1, …, g-1
 # fails: runs without numerical warnings
-# that skip numbers make empty groups whose mean is 0/0
+# Codes that skip numbers make empty groups whose mean is 0/0.
 import numpy as np
 
 

@@ -8,5 +8,7 @@ def correlation_ratio(groups, values):
     groups, values = groups[keep], values[keep]
     m = values.mean()
     total = ((values - m) ** 2).sum()
-    between = sum((groups == g).sum() * (values[groups == g].mean() - m) ** 2 for g in np.unique(groups))
+    between = sum(
+        (groups == g).sum() * (values[groups == g].mean() - m) ** 2 for g in np.unique(groups)
+    )
     return float(between / total)

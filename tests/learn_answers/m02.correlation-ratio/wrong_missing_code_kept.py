@@ -6,5 +6,7 @@ import numpy as np
 def correlation_ratio(groups, values):
     m = values.mean()
     total = ((values - m) ** 2).sum()
-    between = sum((groups == g).sum() * (values[groups == g].mean() - m) ** 2 for g in np.unique(groups))
+    between = sum(
+        (groups == g).sum() * (values[groups == g].mean() - m) ** 2 for g in np.unique(groups)
+    )
     return float(np.sqrt(between / total))

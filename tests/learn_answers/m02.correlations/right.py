@@ -1,4 +1,5 @@
-# right: centred dot products, on the values and on scipy's average ranks (moved from test_learn_m01_m02.py)
+# right: centred dot products, on the values and on scipy's average ranks
+# (moved from test_learn_m01_m02.py)
 import numpy as np
 from scipy import stats
 

@@ -1,4 +1,4 @@
-# right: average ranks by hand (each run of equal values gets the mean of its positions), np.corrcoef
+# right: average ranks by hand (a run of equal values gets the mean of its positions)
 import numpy as np
 
 

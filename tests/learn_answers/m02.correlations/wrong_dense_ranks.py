@@ -1,6 +1,7 @@
-# mistake: dense ranks (1, 1, 2, …: the next value after a tie gets the next integer), not the
-# average of the positions the tied values occupy
+# mistake: dense ranks (1, 1, 2, …), not the average of the positions tied values occupy
 # fails: spearman matches the reference
+# With ties of two only, dense ranks are a linear function of the average ranks;
+# ties of three part them.
 import numpy as np
 from scipy import stats
 

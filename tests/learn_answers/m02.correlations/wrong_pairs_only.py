@@ -1,6 +1,6 @@
-# mistake: hand-made tie handling that averages neighbours two at a time, right for a pair of equal
-# values and wrong for three or more
+# mistake: hand-made tie handling that averages neighbours two at a time
 # fails: spearman matches the reference
+# Right for a pair of equal values, wrong for three or more.
 import numpy as np
 
 

@@ -1,4 +1,5 @@
-# right: expected counts from the margins, χ² by hand, Bergsma's correction (moved from test_learn_m01_m02.py)
+# right: expected counts from the margins, χ² by hand, Bergsma's correction
+# (moved from test_learn_m01_m02.py)
 import numpy as np
 
 

@@ -4,7 +4,7 @@ import math
 
 def cramers_v(table, bias_correction):
     rows = [sum(row) for row in table.tolist()]
-    cols = [sum(col) for col in zip(*table.tolist())]
+    cols = [sum(col) for col in zip(*table.tolist(), strict=True)]
     n = sum(rows)
     chi2 = 0.0
     for i, row in enumerate(table.tolist()):

@@ -1,6 +1,6 @@
-# mistake: divides by the number of rows less one, not the smaller side: right only when the table
-# has no more rows than columns
+# mistake: divides by the number of rows less one, not the smaller side less one
 # fails: v matches the reference
+# Right only when the table has no more rows than columns.
 import numpy as np
 
 

@@ -1,7 +1,7 @@
-# mistake: Brown, Cai and DasGupta's frequentist variant of the Jeffreys interval, which sets the
-# low end to 0 when nothing was positive and the high end to 1 when everything was: not the
-# posterior's quantiles the exercise asks for
+# mistake: the low end set to 0 at 0 positives, the high end to 1 at all positives
 # fails: low matches the reference
+# Brown, Cai and DasGupta's frequentist variant of the Jeffreys interval does that; the exercise
+# asks for the posterior's quantiles.
 from scipy import stats
 
 

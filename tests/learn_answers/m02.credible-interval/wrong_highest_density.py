@@ -1,6 +1,6 @@
-# mistake: the narrowest interval that holds `level` of the posterior (highest density), not the
-# equal-tailed one; they differ whenever the posterior is lopsided
+# mistake: the narrowest interval holding `level` (highest density), not the equal-tailed one
 # fails: low matches the reference
+# The two differ whenever the posterior is lopsided.
 from scipy import optimize, stats
 
 

@@ -1,5 +1,6 @@
-# mistake: the normal (Wald) interval rate ± z·sqrt(rate(1 - rate)/rows), which has no width at 0 of 10
+# mistake: the normal (Wald) interval rate ± z·sqrt(rate(1 - rate)/rows)
 # fails: low matches the reference
+# It has no width at 0 of 10.
 import math
 
 from scipy import stats

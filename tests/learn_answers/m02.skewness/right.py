@@ -1,4 +1,5 @@
-# right: g1 from the central moments, then the small-sample factor (moved from test_learn_m01_m02.py)
+# right: g1 from the central moments, then the small-sample factor
+# (moved from test_learn_m01_m02.py)
 import numpy as np
 
 

@@ -1,6 +1,6 @@
-# mistake: the sample standard deviation (ddof=1) in g1's denominator, then the factor on top:
-# the correction is applied twice over
+# mistake: the sample standard deviation (ddof=1) in g1, then the small-sample factor on top
 # fails: skew matches the reference
+# The bias is corrected twice over: too large, more so on small samples.
 import numpy as np
 
 

@@ -1,6 +1,6 @@
-# mistake: the third central moment expanded into raw moments, E[x³] - 3x̄E[x²] + 2x̄³: equal on
-# paper, but far from 0 (prices, years, timestamps) it subtracts huge, nearly equal numbers
+# mistake: the third central moment expanded into raw moments, E[x³] - 3x̄E[x²] + 2x̄³
 # fails: skew matches the reference
+# Equal on paper; far from 0 (prices, timestamps) it subtracts huge, nearly equal numbers.
 import numpy as np
 
 

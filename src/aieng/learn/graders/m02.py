@@ -5,7 +5,9 @@ Each grader's reference is named in ``exercises/info.toml``; ``adapt`` only resh
 (a Series in, a statistic out; the sibling function of the same module for a second output),
 it never re-implements the statistics. Generated cases are drawn where the statistic is
 defined: at least 3 values and some spread, contingency tables with every margin positive,
-groups whose values vary.
+groups whose values vary (some with rows of a missing category, -1). Fixed cases hold the
+inputs where a plausible mistake parts from the reference: ties of three for the ranks, tables
+taller than wide, values far from 0 for the moments.
 """
 
 from __future__ import annotations
@@ -198,7 +200,9 @@ GRADERS: dict[str, Grader] = {
             ),
             Case("same means: 0", (np.array([0, 1, 0, 1]), _a(1, 1, 3, 3))),
             Case("group codes need not be 0..g-1", (np.array([5, 2, 5, 2, 9]), _a(1, 2, 3, 4, 10))),
-            Case("values equal within each group: 1", (np.array([3, 3, 7, 7, 7]), _a(2, 2, 9, 9, 9))),
+            Case(
+                "values equal within each group: 1", (np.array([3, 3, 7, 7, 7]), _a(2, 2, 9, 9, 9))
+            ),
             # -1 is what pandas.factorize writes for a missing category (and aieng's codes use):
             # those rows belong to no group, and not to the overall mean either.
             Case(
