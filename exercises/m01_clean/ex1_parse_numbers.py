@@ -9,12 +9,14 @@ Exports and spreadsheets write numbers for humans: ``"$1,889.50"``, ``"14%"``, `
   (``"14%"`` is ``14.0``, not ``0.14``);
 - commas are thousands separators (``"1,000,000"`` is a million; the decimal point is ``.``);
 - parentheses around the whole number make it negative: ``"($1,000.00)"`` is ``-1000.0``;
-- a plain ``"-3"`` is ``-3.0``.
+- a minus sign stays a minus sign, also beside separators: ``"-1,234.5"`` is ``-1234.5``;
+- a text ``float()`` already reads means what ``float()`` says (``"-3"``, ``"+2.5"``, ``"1e3"``).
 
 Try the plain ``float(text)`` first and clean the text only when it raises ``ValueError``
 (``try``/``except``: the common case stays fast and exact).
 
-``texts`` is a list of str. Return a NumPy array of float64, shape ``(len(texts),)``.
+``texts`` is a list of str, possibly empty. Return a NumPy array of float64, shape
+``(len(texts),)``.
 
 Check it with ``aieng check m01.parse-numbers``; stuck? ``aieng hint m01.parse-numbers``.
 """

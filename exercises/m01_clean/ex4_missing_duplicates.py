@@ -13,8 +13,8 @@ Two repairs every raw table needs, in this order:
 column has some present values. Return the cleaned table as a float64 array of shape
 (n_kept, n_columns), rows in their original order. Do not change ``X``.
 
-pandas does both in a few lines: ``pd.DataFrame(X)``, ``drop_duplicates``, ``median`` and
-``fillna``; ``.to_numpy(dtype="float64")`` turns the frame back into an array.
+pandas has a method for each repair (the ``DataFrame`` documentation lists them; read what
+each does with NaN), and ``.to_numpy(dtype="float64")`` turns a frame back into an array.
 
 Check it with ``aieng check m01.missing-duplicates``; stuck? ``aieng hint m01.missing-duplicates``.
 """

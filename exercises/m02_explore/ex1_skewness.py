@@ -2,13 +2,19 @@
 
 Incomes, prices and waiting times have a long right tail: most values are small, a few are
 huge, and the mean sits well above the median. Skewness measures that lopsidedness: 0 for a
-symmetric sample, > 0 for a long right tail, < 0 for a long left tail. Write the *adjusted
-Fisher-Pearson* skewness (what pandas' ``Series.skew()`` and most textbooks report):
+symmetric sample, > 0 for a long right tail, < 0 for a long left tail. The idea: cube each
+value's deviation from the mean (a cube keeps the sign, and makes the far values count most),
+average the cubes, and express the result in units of the standard deviation cubed, so that
+it does not depend on the scale of ``x``.
 
-    m2 = mean((x - x̄)²)        m3 = mean((x - x̄)³)        g1 = m3 / m2^(3/2)
-    G1 = g1 · sqrt(n (n - 1)) / (n - 2)
+Write the *adjusted Fisher-Pearson* coefficient G1, the one pandas' ``Series.skew()`` and most
+textbooks report:
 
-(``g1`` alone is biased towards 0 in small samples; the factor corrects it.)
+- the moments are *central* (deviations from the mean) and average over ``n``, not ``n - 1``;
+- the plain ratio (g1) is biased towards 0 in small samples: G1 multiplies it by a factor
+  that depends on ``n`` only (the hint has it, or look up "adjusted Fisher-Pearson");
+- values far from 0 (timestamps) are graded too: compute with deviations from the mean, not
+  with sums of raw powers of ``x``.
 
 ``x`` is a float array of shape (n,), n ≥ 3, not all equal. Return one float. Do not change ``x``.
 
@@ -20,5 +26,5 @@ import numpy as np
 
 def skewness(x: np.ndarray) -> float:
     # TODO: the deviations from the mean, their mean square m2 and mean cube m3
-    # TODO: g1 = m3 / m2 ** 1.5, then the small-sample factor
+    # TODO: their ratio in standard-deviation units (g1), then the small-sample factor
     raise NotImplementedError("write skewness")

@@ -217,10 +217,18 @@ GRADERS: dict[str, Grader] = {
         params=("texts",),
         outputs=(Output("numbers", "array", rtol=1e-12, atol=1e-12),),
         fixed=lambda: [
+            Case("no texts at all (an empty column)", ([],)),
             Case("plain numbers", (["3", "-0.5", "1234.25"],)),
+            # What float() reads stays what float() says: a filter that keeps only digits, "."
+            # and "-" turns "1e3" into 13.
+            Case("numbers float() reads as they are", (["1e3", "+2.5", ".5", "-0.25"],)),
             Case("thousands separators and currency", (["$1,889.50", "€12", "1,000,000"],)),
+            Case("every currency sign", (["£7", "€1,200.5", "$0.99"],)),
+            Case("a minus with thousands separators", (["-1,234.5", "-12,000"],)),
             Case("percent and spaces", (["14%", " 7.5 ", "100 %"],)),
             Case("accountants' negatives", (["(250)", "($1,000.00)", "-3"],)),
+            # Exports pad cells: "(" and "%" are at the ends only once the spaces are gone.
+            Case("spaces around the signs", ([" (250) ", " 12.5% ", "  $3,000 "],)),
         ],
         generated=lambda: seeded(_messy_column),
         n_generated=30,
@@ -258,6 +266,10 @@ GRADERS: dict[str, Grader] = {
         fixed=lambda: [
             Case("nothing to do", (_a([1.5, 2.0], [3.5, 4.0]),)),
             Case("one copied row", (_a([1.5, 2.0], [3.5, 4.0], [1.5, 2.0]),)),
+            Case(
+                "rows equal in one column only are not copies",
+                (_a([1.0, 2.0], [1.0, 3.0], [np.nan, 4.0], [5.0, 4.0]),),
+            ),
             Case("one hole", (_a([1.0, 10.0], [2.0, np.nan], [4.0, 30.0]),)),
             Case(
                 "a copy that inflates the median (drop copies first)",

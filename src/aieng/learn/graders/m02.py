@@ -5,7 +5,9 @@ Each grader's reference is named in ``exercises/info.toml``; ``adapt`` only resh
 (a Series in, a statistic out; the sibling function of the same module for a second output),
 it never re-implements the statistics. Generated cases are drawn where the statistic is
 defined: at least 3 values and some spread, contingency tables with every margin positive,
-groups whose values vary.
+groups whose values vary (some with rows of a missing category, -1). Fixed cases hold the
+inputs where a plausible mistake parts from the reference: ties of three for the ranks, tables
+taller than wide, values far from 0 for the moments.
 """
 
 from __future__ import annotations
@@ -104,6 +106,10 @@ def _grouped(rng: np.random.Generator) -> tuple[Any, ...]:
     n, g = int(rng.integers(4, 50)), int(rng.integers(2, 5))
     groups = rng.integers(0, g, size=n)
     values = rng.normal(size=n) + rng.uniform(0, 3) * groups
+    if rng.random() < 0.3:  # a missing category (-1) in up to a fifth of the rows, never all
+        missing = rng.random(n) < rng.uniform(0.05, 0.2)
+        missing[: n // 2] = False
+        groups[missing] = -1
     return (groups.astype(np.int64), np.asarray(values, dtype=np.float64))
 
 
@@ -135,6 +141,13 @@ GRADERS: dict[str, Grader] = {
             Case("one long right tail", (_a(1, 1, 2, 2, 3, 10),)),
             Case("three values", (_a(0, 1, 5),)),
             Case("a left tail", (_a(-20, 1, 2, 2, 3, 3, 3),)),
+            # Far from 0 the raw-moment expansion E[x³] - 3x̄E[x²] + 2x̄³ subtracts numbers near
+            # 4.9e27 to find one near 1.4e18: it is off by 4e-7 relative here, while deviations
+            # from the mean (what the docstring asks for) agree with the reference to 1e-15.
+            Case(
+                "sign-up times in seconds since 1970: far from 0",
+                (1.7e9 + _a(0, 3600, 7200, 86400, 5 * 86400, 30 * 86400),),
+            ),
         ],
         generated=lambda: seeded(_sample),
         n_generated=30,
@@ -150,6 +163,9 @@ GRADERS: dict[str, Grader] = {
             Case("a perfect line", (_a(1, 2, 3, 4), _a(3, 5, 7, 9))),
             Case("monotone but curved", (_a(1, 2, 3, 4, 5), _a(1, 4, 9, 16, 100))),
             Case("ties in x", (_a(1, 1, 2, 3, 3), _a(2, 1, 4, 3, 6))),
+            # Three equal values: dense or min ranks are no longer a linear function of the average
+            # ranks (as they are for the pairs above), and averaging neighbours two at a time fails.
+            Case("three-way ties in x and in y", (_a(1, 2, 2, 2, 5, 6), _a(3, 1, 4, 4, 4, 9))),
             Case("going down", (_a(0, 1, 2, 3), _a(5, 3, 2, -1))),
         ],
         generated=lambda: seeded(_paired),
@@ -164,6 +180,10 @@ GRADERS: dict[str, Grader] = {
             Case("perfect association, plain", (_a([25, 0], [0, 25]), False)),
             Case("2 × 3, plain", (_a([12, 5, 8], [3, 14, 9]), False)),
             Case("2 × 3, bias-corrected", (_a([12, 5, 8], [3, 14, 9]), True)),
+            # The same table turned: the smaller side is now the columns, so a denominator taken
+            # from the rows alone (right on every wide table) shows here.
+            Case("3 × 2 (more rows than columns), plain", (_a([12, 3], [5, 14], [8, 9]), False)),
+            Case("3 × 2, bias-corrected", (_a([12, 3], [5, 14], [8, 9]), True)),
             Case("independent: the correction gives 0", (_a([10, 20], [20, 40]), True)),
         ],
         generated=lambda: seeded(_table),
@@ -180,6 +200,15 @@ GRADERS: dict[str, Grader] = {
             ),
             Case("same means: 0", (np.array([0, 1, 0, 1]), _a(1, 1, 3, 3))),
             Case("group codes need not be 0..g-1", (np.array([5, 2, 5, 2, 9]), _a(1, 2, 3, 4, 10))),
+            Case(
+                "values equal within each group: 1", (np.array([3, 3, 7, 7, 7]), _a(2, 2, 9, 9, 9))
+            ),
+            # -1 is what pandas.factorize writes for a missing category (and aieng's codes use):
+            # those rows belong to no group, and not to the overall mean either.
+            Case(
+                "a missing category (-1) is left out",
+                (np.array([0, 0, -1, 1, 1, -1, 1]), _a(1, 2, 40, 5, 6, -30, 7)),
+            ),
         ],
         generated=lambda: seeded(_grouped),
         n_generated=30,
