@@ -37,13 +37,23 @@ def _answers(kind: str) -> list[tuple[str, Path]]:
 
 
 def _header(path: Path) -> dict[str, str]:
-    """The ``# key: value`` comment lines at the top of an answer file."""
+    """The ``# key: value`` comments at the top of an answer file.
+
+    A comment indented under a key (``#   more words``) continues its value, so a long
+    ``# mistake:`` may wrap; any other comment is prose and ends the header.
+    """
     found: dict[str, str] = {}
+    key = None
     for line in path.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^\s*#\s*(mistake|fails|right):\s*(.+)$", line)
-        if not match:
+        keyed = re.match(r"^#\s?(mistake|fails|on|right):\s*(.+)$", line)
+        wrapped = re.match(r"^#\s{2,}(\S.*)$", line)
+        if keyed:
+            key = keyed.group(1)
+            found[key] = keyed.group(2).strip()
+        elif wrapped and key is not None:
+            found[key] += " " + wrapped.group(1).strip()
+        else:
             break
-        found[match.group(1)] = match.group(2).strip()
     return found
 
 
@@ -124,3 +134,5 @@ def test_a_wrong_answer_fails(
     assert not verdict.passed, f"{path.name} ({header.get('mistake')}) passed its grader"
     if "fails" in header:
         assert verdict.check == header["fails"], "\n".join((verdict.check, *verdict.lines))
+    if "on" in header:  # the case the failure names: the one that pins this mistake
+        assert f"on {header['on']}:" in verdict.lines, "\n".join(verdict.lines)
