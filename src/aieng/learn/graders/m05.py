@@ -5,9 +5,16 @@ References are the package's functions: ``fit_kmeans`` (the one K-Means the pack
 started from the case's centres and run for one iteration), ``mean_silhouette``, ``elbow`` with
 ``best_k`` (the rule ``choose_k`` applies), ``project`` and ``robust_z``. Cases are small
 (≤ 40 rows) and well-posed: K-Means centres start on distinct data rows, so no cluster is empty
-(scikit-learn would move an empty cluster's centre; the exercise does not ask for that), the
-PCA cases have separated eigenvalues (unique components), and the silhouettes of the choose-k
-cases sit on a grid that never puts one exactly on the tie boundary.
+(scikit-learn would move an empty cluster's centre; the exercise does not ask for that), and the
+PCA cases have separated eigenvalues (unique components).
+
+Every rule a docstring states has a fixed case built to hit it: a tie goes one way, so a case
+has the tie (a row as near to two centres, two k as near to the elbow, two k as far below the
+chord); a boundary is inclusive, so a case sits on it and another 2^-40 past it. Those cases
+use small integers or sums of powers of 2, so that "equal" and "on the boundary" hold exactly
+for every correct way of computing them, not only for the reference's. The generated cases
+stay off the boundaries (silhouettes on a 0.001 grid against tolerances of x.xx5): there the
+rounding of one correct formula could differ from another's.
 """
 
 from __future__ import annotations
