@@ -2,16 +2,14 @@
 
 K-Means alternates two steps until the centres stop moving. Write one round of both:
 
-1. **assign**: each row of ``X`` (n_samples, n_features) goes to the nearest of the k centres
-   ``centers`` (k, n_features), by Euclidean distance;
-2. **update**: each centre moves to the mean of the rows assigned to it.
+1. **assign**: each row of ``X`` (n_samples, n_features) joins the nearest of the k centres
+   ``centers`` (k, n_features), by Euclidean distance. A row exactly as near to several
+   centres joins the first of them, in the order of ``centers``;
+2. **update**: each centre moves to the mean of the rows that joined it.
 
 Return ``new_centers``, a float array of shape (k, n_features): row j is the new position of
-centre j (keep the order). Every cluster gets at least one row here (each centre starts on a
-data row). Do not change X or centers.
-
-Hint: the distances from every row to every centre at once, with broadcasting:
-``X[:, None, :] - centers[None, :, :]`` has shape (n_samples, k, n_features).
+centre j (keep the order). Every centre gets at least one row here (each starts on a data row,
+and no two start on the same one). Do not change X or centers.
 
 Check it with ``aieng check m05.kmeans-step``.
 """
@@ -20,6 +18,6 @@ import numpy as np
 
 
 def kmeans_step(X: np.ndarray, centers: np.ndarray) -> np.ndarray:
-    # TODO: squared distances (n_samples, k), the nearest centre of each row
-    # TODO: the mean of each cluster's rows, in the order of the centres
+    # TODO: the nearest centre of every row
+    # TODO: the mean of each centre's rows, in the order of the centres
     raise NotImplementedError("write kmeans_step")

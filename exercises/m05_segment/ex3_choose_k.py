@@ -4,14 +4,16 @@ K-Means was fitted for each k in ``ks`` (increasing consecutive integers, shape 
 its ``inertia`` (n_k,), decreasing, and mean ``silhouette`` (n_k,). Return ``(elbow_k, best_k)``
 as two ints:
 
-* **elbow_k** — rescale both axes to [0, 1]: ``x = (ks − ks[0]) / (ks[-1] − ks[0])`` and
-  ``y = (inertia − inertia[-1]) / (inertia[0] − inertia[-1])``. The curve runs from (0, 1) to
-  (1, 0); the elbow is the k furthest below that chord, the largest ``(1 − x) − y`` (the first
-  if equal). With fewer than 3 values of k, elbow_k is ``ks[0]``.
-* **best_k** — the silhouettes within ``tolerance`` of the best (``≥ max − tolerance``) are a
-  tie; among the tied k, the one nearest elbow_k wins (the smaller k if two are as near).
+* **elbow_k** — the inertia always falls as k grows; the elbow is where it stops falling fast:
+  the k whose point lies furthest below the straight line (the chord) from the first point
+  ``(ks[0], inertia[0])`` to the last. The first such k if several are equally far; with
+  fewer than 3 values of k, ``ks[0]``.
+* **best_k** — the best silhouette wins, but silhouettes within ``tolerance`` of the best
+  (``silhouette ≥ max − tolerance``, exactly: on the boundary is a tie, any lower is not) are a
+  tie; among the tied k, the one nearest elbow_k wins, and the smaller k if two are as near.
 
-Do not change the arrays. Check it with ``aieng check m05.choose-k``.
+``tolerance`` ≥ 0 is a float. Do not change the arrays.
+Check it with ``aieng check m05.choose-k``.
 """
 
 import numpy as np
@@ -20,6 +22,6 @@ import numpy as np
 def choose_k(
     ks: np.ndarray, inertia: np.ndarray, silhouette: np.ndarray, tolerance: float
 ) -> tuple[int, int]:
-    # TODO: the elbow (kneedle): both axes to [0, 1], the k furthest below the chord
-    # TODO: the tied k by silhouette, and the one nearest the elbow
+    # TODO: the elbow: how far each point lies below the chord
+    # TODO: the tied k, and the one nearest the elbow
     raise NotImplementedError("write choose_k")

@@ -430,7 +430,7 @@ def test_watch_grades_again_on_every_save_until_it_passes(tmp_path: Path) -> Non
 
 def test_case_labels_are_what_the_learner_reads() -> None:
     fixed = GRADERS["m03.gradient-descent"].fixed()
-    assert fixed[0].label == "one step, centered data"
+    assert fixed[0].label == "one step, 3 samples × 1 feature"
     assert all(isinstance(c, Case) for c in fixed)
 
 

@@ -5,6 +5,8 @@ Each grader's reference is named in ``exercises/info.toml``; ``adapt`` only resh
 Generated cases come from hypothesis: small shapes and bounded floats for the pure formulas
 (edge cases like one sample or all-zero columns are welcome there), and seeded well-posed
 problems (a unique minimum, separated eigenvalues) where the answer must be unique to compare.
+Fixed cases pin what generated ones rarely reach: a step too large, a valley so flat that the
+loss stops moving long before the parameters do, a column repeated exactly.
 """
 
 from __future__ import annotations
@@ -112,44 +114,102 @@ def _explain_gradient(case: Case, name: str, got: Any, expected: Any) -> str:
 # ── m03.gradient-descent ──────────────────────────────────────────────────────────────────────
 
 
-def _gd_centered(n: int, p: int, epochs: int, seed: int) -> tuple[Any, ...]:
-    """Columns and target with mean exactly 0: the intercept's gradient stays 0, so every
-    iterate — not only the limit — equals the package's (which centers the data first)."""
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(n, p))
-    X -= X.mean(axis=0)
-    y = X @ rng.normal(size=p) + 0.3 * rng.normal(size=n)
-    y -= y.mean()
-    return (X, y, 0.1, epochs)
+def _with_ones(X: np.ndarray) -> np.ndarray:
+    """``X`` (n, p) with a column of ones appended (n, p + 1): its weight is the intercept."""
+    return np.column_stack([X, np.ones(len(X))])
 
 
-def _gd_converging(rng: np.random.Generator) -> tuple[Any, ...]:
-    """A problem with an intercept, a safe step (1/L) and enough epochs to reach the minimum."""
-    n, p = int(rng.integers(8, 40)), int(rng.integers(1, 4))
-    X = rng.normal(size=(n, p)) + rng.uniform(-1, 1, size=p)
+def _curvature(X: np.ndarray) -> tuple[float, float]:
+    """(L, μ): the largest and smallest curvature of ``‖y - Xw - b‖² / 2n`` in (w, b).
+
+    Gradient descent with a fixed step converges iff ``learning_rate < 2 / L``; the error
+    along the flattest direction shrinks by ``1 - learning_rate · μ`` per epoch.
+    """
+    eig = np.linalg.eigvalsh(_with_ones(X).T @ _with_ones(X) / len(X))  # ascending
+    return float(eig[-1]), float(eig[0])
+
+
+def _gd_valley() -> tuple[Any, ...]:
+    """Two nearly equal columns (κ ≈ 7,300) and a target in thousandths, 400 epochs at 1/L.
+
+    Measured: from epoch 274 on the loss falls by less than 1e-14 per epoch, yet (w, b) still
+    move by 3e-6 before epoch 400 (the tolerance here is ~1e-8) and end 1.7e-4 from the
+    minimum, so an answer that stops "because the loss no longer moves" — at any threshold
+    ≥ 1e-14 — returns another (w, b) than n_epochs fixed steps.
+    """
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=30)
+    X = np.column_stack([x + 2.0, x + 2.0 + 0.05 * rng.normal(size=30)])
+    y = (X @ _a(1.0, -0.5) + 1.0 + 0.1 * rng.normal(size=30)) / 1000
+    return (X, y, 1.0 / _curvature(X)[0], 400)
+
+
+def _gd_problem(rng: np.random.Generator) -> tuple[Any, ...]:
+    """Data away from the origin, a step anywhere in (0, 2/L) and 1–60 epochs, or — one case
+    in three — a safe step (1/L) and enough epochs to reach the minimum (κ ≤ 100)."""
+    n, p = int(rng.integers(3, 40)), int(rng.integers(1, 4))
+    X = rng.normal(size=(n, p)) + rng.uniform(-3, 3, size=p)
     y = X @ rng.normal(size=p) + rng.uniform(-3, 3) + 0.5 * rng.normal(size=n)
-    A = np.column_stack([X, np.ones(n)])  # (n, p + 1): the learner's parameters include b
-    eig = np.linalg.eigvalsh(A.T @ A / n)  # ascending
-    if eig[0] < 0.01 * eig[-1]:  # κ > 100: too slow to converge (≤ 4000 epochs is the budget)
-        return _gd_converging(rng)
-    epochs = int(np.ceil(40 * eig[-1] / eig[0]))  # (1 - μ/L)^epochs < 1e-17
-    return (X, y, float(1.0 / eig[-1]), epochs)
+    L, mu = _curvature(X)
+    if rng.random() < 1 / 3:
+        if mu < 0.01 * L:  # too slow to converge within the budget (≤ 4000 epochs): redraw
+            return _gd_problem(rng)
+        return (X, y, 1.0 / L, int(np.ceil(40 * L / mu)))  # (1 - μ/L)^epochs < 1e-17
+    return (X, y, float(rng.uniform(0.05, 1.95) / L), int(rng.integers(1, 61)))
 
 
 def _gd_reference(cls: Any) -> Fn:
+    """The package's descent on ``[X, 1]`` without an intercept of its own: the column of
+    ones' weight *is* b, and a joint step on (w, b) from the same gradient is exactly what
+    the exercise asks (the package's own intercept, fitted on centered data, would reach the
+    same minimum by another path, so only converged answers could be compared)."""
+
     def gradient_descent(X: Any, y: Any, learning_rate: float, n_epochs: int) -> Any:
         from sklearn.exceptions import ConvergenceWarning
 
         # tol=0: exactly n_epochs steps, which the package reports as "not converged"
         model = cls(
-            solver="gd", standardize=False, learning_rate=learning_rate, max_iter=n_epochs, tol=0.0
+            solver="gd",
+            fit_intercept=False,
+            standardize=False,
+            learning_rate=learning_rate,
+            max_iter=n_epochs,
+            tol=0.0,
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            model.fit(X, y)
-        return model.coef_, model.intercept_
+            model.fit(_with_ones(X), y)
+        return model.coef_[:-1], float(model.coef_[-1])
 
     return gradient_descent
+
+
+_GD_FIXED = [
+    Case("one step, 3 samples × 1 feature", (_a([1.0], [2.0], [4.0]), _a(3, 5, 9), 0.1, 1)),
+    Case(
+        "three steps, 4 samples × 2 features",
+        (_a([1, 0], [2, 1], [0, 3], [1, 1]), _a(2.0, 4.0, 3.0, 1.0), 0.05, 3),
+    ),
+    Case("a narrow valley: 400 epochs, still short of the minimum", _gd_valley()),
+    Case(
+        "learning rate 0.3, above 2/L ≈ 0.256: every step overshoots further",
+        (_a([1.0], [2.0], [4.0]), _a(3, 5, 9), 0.3, 6),
+    ),
+]
+
+
+def _explain_gd(case: Case, name: str, got: Any, expected: Any) -> str:
+    if case.label.startswith("learning rate"):
+        return (
+            "this learning rate is too large on purpose: the loss grows at every step. Keep the "
+            "step fixed and return where n_epochs steps lead — watching it diverge is the lesson."
+        )
+    if case.label.startswith("a narrow valley"):
+        return (
+            "here the loss falls by less than 1e-14 per epoch while (w, b) still move: run all "
+            "n_epochs steps, do not stop when the loss looks flat."
+        )
+    return ""
 
 
 # ── m03.least-squares ─────────────────────────────────────────────────────────────────────────
@@ -161,6 +221,16 @@ def _near_collinear() -> tuple[Any, ...]:
     x = rng.normal(size=50)
     X = np.column_stack([x, x + 1e-6 * rng.normal(size=50), rng.normal(size=50)])
     return (X, X @ _a(1.0, 2.0, -1.0) + 3.0 + 0.1 * rng.normal(size=50))
+
+
+def _duplicated_column() -> tuple[Any, ...]:
+    """The same feature twice (a join that copied a column): XᵀX is singular, so there are
+    infinitely many least-squares coefs; the one of smallest length splits the weight equally
+    (lstsq's answer). inv(XᵀX) fails or returns noise, and so does a triangular solve after QR."""
+    rng = np.random.default_rng(11)
+    x, z = rng.normal(size=20), rng.normal(size=20)
+    X = np.column_stack([x, x, z]) + _a(1.0, 1.0, -2.0)
+    return (X, 3.0 * X[:, 0] - z + 0.5 + 0.1 * rng.normal(size=20))
 
 
 def _lstsq_problem(rng: np.random.Generator) -> tuple[Any, ...]:
@@ -232,14 +302,11 @@ GRADERS: dict[str, Grader] = {
             Output("w", "array", rtol=1e-6, atol=1e-8),
             Output("b", "scalar", rtol=1e-6, atol=1e-8),
         ),
-        fixed=lambda: [
-            Case("one step, centered data", _gd_centered(5, 2, 1, seed=0)),
-            Case("three steps, centered data", _gd_centered(6, 3, 3, seed=1)),
-            Case("fifty steps, centered data", _gd_centered(20, 2, 50, seed=2)),
-        ],
-        generated=lambda: seeded(_gd_converging),
-        n_generated=12,
+        fixed=lambda: list(_GD_FIXED),
+        generated=lambda: seeded(_gd_problem),
+        n_generated=24,
         adapt=_gd_reference,
+        explain=_explain_gd,
     ),
     "m03.least-squares": Grader(
         params=("X", "y"),
@@ -250,6 +317,7 @@ GRADERS: dict[str, Grader] = {
         fixed=lambda: [
             Case("a perfect line y = 2x + 1", (_a([0.0], [1.0], [2.0], [3.0]), _a(1, 3, 5, 7))),
             Case("two nearly identical columns", _near_collinear()),
+            Case("the same column twice", _duplicated_column()),
         ],
         generated=lambda: seeded(_lstsq_problem),
         n_generated=25,

@@ -5,9 +5,16 @@ References are the package's functions: ``fit_kmeans`` (the one K-Means the pack
 started from the case's centres and run for one iteration), ``mean_silhouette``, ``elbow`` with
 ``best_k`` (the rule ``choose_k`` applies), ``project`` and ``robust_z``. Cases are small
 (≤ 40 rows) and well-posed: K-Means centres start on distinct data rows, so no cluster is empty
-(scikit-learn would move an empty cluster's centre; the exercise does not ask for that), the
-PCA cases have separated eigenvalues (unique components), and the silhouettes of the choose-k
-cases sit on a grid that never puts one exactly on the tie boundary.
+(scikit-learn would move an empty cluster's centre; the exercise does not ask for that), and the
+PCA cases have separated eigenvalues (unique components).
+
+Every rule a docstring states has a fixed case built to hit it: a tie goes one way, so a case
+has the tie (a row as near to two centres, two k as near to the elbow, two k as far below the
+chord); a boundary is inclusive, so a case sits on it and another 2^-40 past it. Those cases
+use small integers or sums of powers of 2, so that "equal" and "on the boundary" hold exactly
+for every correct way of computing them, not only for the reference's. The generated cases
+stay off the boundaries (silhouettes on a 0.001 grid against tolerances of x.xx5): there the
+rounding of one correct formula could differ from another's.
 """
 
 from __future__ import annotations
@@ -55,12 +62,31 @@ def _kmeans_case(rng: np.random.Generator) -> tuple[Any, ...]:
     return (X, start)
 
 
+# Small integers: every squared distance is exact, so these ties are ties for any correct
+# formula (a loop, norms, ‖x‖² − 2x·c + ‖c‖²) and for scikit-learn, which keeps the first.
+_KMEANS_TIES = [
+    Case(
+        "a row halfway between two centres joins the first listed",
+        (_f([0.0], [1.0], [2.0], [5.0]), _f([2.0], [0.0])),
+    ),
+    Case(
+        "a row as near to three centres joins the first listed",
+        (_f([0, 0], [1, 1], [2, 0], [0, 2], [2, 2]), _f([0, 0], [2, 2], [2, 0])),
+    ),
+]
+
+
 def _explain_kmeans(case: Case, name: str, got: Any, expected: Any) -> str:
     centers = case.args[1]
     if isinstance(got, np.ndarray) and got.shape == centers.shape and np.allclose(got, centers):
         return (
             "your centres did not move: after assigning the rows, each centre becomes the "
             "mean of its rows."
+        )
+    if "as near" in case.label or "halfway" in case.label:
+        return (
+            "a row exactly as near to several centres joins the first of them in the order "
+            "of centers (np.argmin does that; a loop needs a strict <)."
         )
     return (
         "assign each row to the centre at the smallest Euclidean distance (argmin over the "
@@ -120,7 +146,44 @@ _CHOOSE_K_FIXED = [
         ),
     ),
     Case("two candidates: the elbow is the first", (_i(2, 3), _f(10.0, 5.0), _f(0.4, 0.45), 0.01)),
+    Case("one candidate", (_i(3), _f(50.0), _f(0.4), 0.01)),
+    Case(
+        "k = 3 and k = 5 tie, both 1 from the elbow: the smaller wins",
+        (_i(2, 3, 4, 5, 6), _f(100, 60, 30, 25, 22), _f(0.2, 0.305, 0.29, 0.3, 0.1), 0.01),
+    ),
+    # Sums of powers of 2: max − tolerance is computed exactly, so "on the boundary" and
+    # "2^-40 ≈ 9e-13 below it" mean the same for every correct formula (≥, or max − s ≤ tol).
+    Case(
+        "a silhouette exactly tolerance below the best is tied (≥, not >)",
+        (_i(2, 3, 4, 5, 6), _f(100, 60, 30, 25, 22), _f(0.5, 0.25, 0.375, 0.25, 0.125), 0.125),
+    ),
+    Case(
+        "a silhouette 9e-13 further below is not tied (no extra slack, no isclose)",
+        (
+            _i(2, 3, 4, 5, 6),
+            _f(100, 60, 30, 25, 22),
+            _f(0.5, 0.25, 0.375 - 2.0**-40, 0.25, 0.125),
+            0.125,
+        ),
+    ),
+    Case(
+        "k = 2 and k = 3 equally far below the chord: the elbow is the first",
+        (_i(1, 2, 3, 4, 5), _f(9, 5, 3, 2, 1), _f(0.1, 0.3, 0.3, 0.2, 0.1), 0.01),
+    ),
 ]
+
+
+def _explain_choose_k(case: Case, name: str, got: Any, expected: Any) -> str:
+    if name == "elbow_k":
+        return (
+            "elbow_k is the k furthest below the chord from the first point to the last, the "
+            "first of equals; with fewer than 3 candidates it is ks[0]."
+        )
+    return (
+        "a k is tied when its silhouette ≥ max − tolerance, exactly as written (on the "
+        "boundary is in, any further below is out); of the tied k the one nearest elbow_k "
+        "wins, the smaller k if two are as near."
+    )
 
 
 # ── m05.pca-map ───────────────────────────────────────────────────────────────────────────────
@@ -176,10 +239,21 @@ _ROBUST_FIXED = [
     ),
     Case("nine zeros and a 5: the std is the scale", (_f(0, 0, 0, 0, 0, 0, 0, 0, 0, 5.0),)),
     Case("all equal: every z is 0", (_f(7.0, 7.0, 7.0),)),
+    # The first case in billionths: z has no units, so the answer is the same. Its MAD, 1e-9,
+    # is small but not 0 — an answer that asks np.isclose(mad, 0) (atol 1e-8) falls back.
+    Case(
+        "the same five values in billionths: a MAD of 1e-9 is not 0", (_f(1, 2, 3, 4, 100) * 1e-9,)
+    ),
 ]
 
 
 def _explain_robust(case: Case, name: str, got: Any, expected: Any) -> str:
+    if "billionths" in case.label:
+        return (
+            "a z-score has no units: these values are the first case's times 1e-9, so the z "
+            "are the same. A scale falls back only when it is exactly 0 (test scale > 0, not "
+            "np.isclose, whose atol of 1e-8 calls this MAD of 1e-9 zero)."
+        )
     x = np.asarray(case.args[0], dtype=float)
     z_std = (x - x.mean()) / x.std(ddof=1) if x.std(ddof=1) > 0 else np.zeros_like(x)
     if isinstance(got, np.ndarray) and got.shape == x.shape and np.allclose(got, z_std):
@@ -200,6 +274,7 @@ GRADERS: dict[str, Grader] = {
                 (_f([0, 0], [0, 1], [5, 5], [6, 5]), _f([0, 0], [6, 5])),
             ),
             Case("a point changes sides", (_f([0.0], [2.0], [3.0], [10.0]), _f([0.0], [3.0]))),
+            *_KMEANS_TIES,
         ],
         generated=lambda: seeded(_kmeans_case),
         n_generated=30,
@@ -216,6 +291,13 @@ GRADERS: dict[str, Grader] = {
                 "a bad split scores below 0",
                 (_f([0.0], [1.0], [10.0], [11.0]), _i(0, 1, 0, 1)),
             ),
+            Case(
+                "segments named 7, -1 and 3 (labels are names, not 0 … k-1)",
+                (
+                    _f([0, 0], [0, 1], [4, 0], [5, 1], [9, 0], [10, 0], [10, 1]),
+                    _i(7, 7, -1, -1, 3, 3, 3),
+                ),
+            ),
         ],
         generated=lambda: seeded(_silhouette_case),
         n_generated=30,
@@ -229,6 +311,7 @@ GRADERS: dict[str, Grader] = {
         fixed=lambda: list(_CHOOSE_K_FIXED),
         generated=lambda: seeded(_choose_k_case),
         adapt=_choose_k_reference,
+        explain=_explain_choose_k,
     ),
     "m05.pca-map": Grader(
         params=("X",),

@@ -1,0 +1,8 @@
+# mistake: grad_w is divided by n, grad_b is not
+# fails: grad_b matches the reference
+
+
+def loss_and_gradient(w, b, X, y, alpha):
+    r, n = y - X @ w - b, len(y)
+    loss = (r @ r + alpha * w @ w) / (2 * n)
+    return loss, (-X.T @ r + alpha * w) / n, -r.sum()

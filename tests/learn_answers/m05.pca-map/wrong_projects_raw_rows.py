@@ -1,0 +1,14 @@
+# mistake: projects the raw rows, not the centred ones: every coordinate is off by a constant
+# fails: axes matches the reference
+import numpy as np
+
+
+def _eig(C):
+    values, vectors = np.linalg.eigh(C)
+    return values[::-1], vectors[:, ::-1]
+
+
+def pca_map(X):
+    Xc = X - X.mean(axis=0)
+    values, vectors = _eig(Xc.T @ Xc / (len(X) - 1))
+    return (X @ vectors[:, :2]).T, values / values.sum()
