@@ -10,8 +10,8 @@ scikit-learn's ``KFold(k)`` and ``StratifiedKFold(k)`` do without shuffling:
 * **stratified**: every fold keeps each class's share of the rows, within one row. Deal the
   labels out like cards: put the labels in a row, grouped by class — classes in the order they
   first appear in ``y`` — and deal them round robin, one to each fold in turn. That decides how
-  many rows of each class every fold receives. Then, inside each class, the rows keep their
-  order: the class's first rows go to the lowest fold that received some of it.
+  many rows of each class every fold receives. Then each class's rows, in their order in
+  ``y``, fill the places that class was dealt, lowest fold first.
 
 ``y`` (n,) integer class labels (any values); ``k`` an int, 2 ≤ k ≤ n, and at least one class
 has k rows or more (scikit-learn's rule). Return ``(fold, stratified_fold)``, two float arrays

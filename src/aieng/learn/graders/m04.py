@@ -396,9 +396,11 @@ def _is_a_value(x: Any, threshold: Any) -> bool:
 
 
 _MIDPOINT = (
-    "is a value of x itself: the threshold lies halfway between two neighbouring distinct "
-    "values, so that a new row falling in the gap goes to the side of the value it is nearer to."
+    "is one of the feature's own values: a threshold lies halfway between two neighbouring "
+    "distinct values, so that a new row falling in the gap goes to the side it is nearer to."
 )
+_NO_SPLIT = "with a single value there is no question to ask: the threshold is inf (float('inf'))."
+_ONLY_CONSTANT = "inf is for a feature with a single value; this one takes several."
 
 
 # ── m04.best-split ────────────────────────────────────────────────────────────────────────────
@@ -505,6 +507,8 @@ def _split_notes(solve: Fn, case: Case) -> dict[str, Any]:
 def _explain_split(case: Case, name: str, got: Any, expected: Any) -> str:
     X, y = case.args
     best, feature = case.notes["gain"], case.notes["feature"]
+    if feature == -1:
+        return "no feature takes two distinct values: there is no split, so return (-1, inf, 0.0)."
     if name == "feature" and float(got).is_integer() and 0 <= got < X.shape[1]:
         theirs = _feature_gain(X, y, int(got))
         if theirs is None:
@@ -514,12 +518,15 @@ def _explain_split(case: Case, name: str, got: Any, expected: Any) -> str:
                 f"feature {int(got)}'s best split gains as much as feature {feature}'s (within "
                 f"1e-9): that is a tie, and ties go to the lowest feature index ({feature})."
             )
+        close = " — more than the 1e-9 that makes a tie" if best - theirs < 1e-6 else ""
         return (
             f"feature {int(got)}'s best gain is {theirs:.10g}, feature {feature}'s is "
-            f"{best:.10g}: larger by {best - theirs:.2g}, more than the 1e-9 that makes a tie."
+            f"{best:.10g}: larger by {best - theirs:.2g}{close}."
         )
     if name == "threshold" and _is_a_value(X[:, feature], got):
         return f"{float(got):g} " + _MIDPOINT
+    if name == "threshold" and np.isinf(got):
+        return _ONLY_CONSTANT
     if name == "threshold" and np.isfinite(got) and np.isfinite(expected):
         theirs = _gain(X, y, feature, float(got))
         if abs(theirs - best) <= 1e-9:
@@ -780,16 +787,24 @@ def _sse(x: np.ndarray, r: np.ndarray, threshold: float) -> float:
 def _explain_boosting(case: Case, name: str, got: Any, expected: Any) -> str:
     x, y, F, learning_rate = case.args
     r = y - F
+    if name == "threshold" and not np.isfinite(expected):
+        return "x " + _NO_SPLIT
+    if name == "threshold" and np.isinf(got):
+        return _ONLY_CONSTANT
     if name == "threshold" and _is_a_value(x, got):
         return f"{float(got):g} " + _MIDPOINT
-    if name == "threshold" and np.isfinite(got) and np.isfinite(expected):
+    if name == "threshold" and np.isfinite(got):
         mine, best = _sse(x, r, float(got)), _sse(x, r, float(expected))
         if abs(mine - best) <= 1e-9 * float(r @ r):
+            rounding = (
+                f" up to rounding (they differ by {abs(mine - best):.1g}, less than 1e-9 · Σ r²; "
+                "compare with that tolerance, not exactly)"
+                if mine != best
+                else ""
+            )
             return (
-                f"thresholds {float(got):g} and {float(expected):g} leave the same squared error "
-                f"(they differ by {abs(mine - best):.1g}, less than 1e-9 · Σ r²): a tie, and the "
-                "lower threshold wins. Rounding makes equal sums differ in the last digits: "
-                "compare with that tolerance, not exactly."
+                f"thresholds {float(got):g} and {float(expected):g} leave the same squared error"
+                f"{rounding}: a tie, and the lower threshold wins."
             )
         return (
             f"threshold {float(got):g} leaves a squared error of {mine:.10g} on the residuals "
