@@ -9,6 +9,12 @@ learned attributes ending in ``_``) and agree with sklearn to stated tolerances:
 
 The losses and their hand-written gradients are plain functions (:func:`loss_and_gradient`,
 :func:`log_loss_and_gradient`) so they can be read, plotted and checked on their own.
+
+Month 4's lessons live beside them as plain functions, each checked against scikit-learn:
+``trees`` (a decision tree's best split by Gini gain, one gradient-boosting step) and
+``resampling`` (k-fold and stratified folds, the bootstrap and out-of-bag rows). They are the
+references of the month-4 exercises; import them as ``aieng.scratch.trees`` and
+``aieng.scratch.resampling``.
 """
 
 from __future__ import annotations
