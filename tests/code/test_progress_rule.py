@@ -6,6 +6,7 @@ the clause names the sentence of the module docstring it pins.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,46 @@ def test_a_question_is_its_prompt_whatever_its_wrapping() -> None:
     assert question_key("m04", q) != question_key("m04", edited)
     assert question_key("m04", q) != question_key("m05", q)
     assert question_key("m04", q).startswith("m04:") and len(question_key("m04", q)) == 16
+
+
+def test_the_screens_say_why_a_topic_is_done_and_what_is_missing(cli) -> None:  # type: ignore[no-untyped-def]
+    from aieng.settings import get_settings
+
+    store = ProgressStore(get_settings().progress_db)
+    store.record_pass("m01.error-classes", 1)  # what a passing `aieng check` records
+    store.mark(["m01.git"], "done")
+
+    code, out, _ = cli("progress")
+    assert code == 0
+    assert "1 topic(s) done (0 by your exercises and quizzes, 1 marked by you), 3 under way" in out
+    assert (
+        "◐ prog.skills.error-handling: 1 of 3 done; needs m01.atomic-write (not started), " in out
+    )
+
+    code, out, _ = cli("progress", "--topics")
+    lines = out.splitlines()
+    assert "  ✓ m01.git: marked done by you on " in "\n".join(lines)
+    assert any(
+        line.startswith("  · prog.skills.control-flow: 0 of 1 done; needs m01.parse-numbers")
+        for line in lines
+    )
+    # a topic nothing checks yet (month 7 is not built) says so, and how it moves
+    assert "  · dl.basics.layers: nothing in aieng checks it yet: mark it when you know it" in lines
+
+    code, out, _ = cli("roadmap", "show", "prog.skills.oop")
+    assert "progress  learning — 1 of 2 done" in out
+    row = next(line for line in out.splitlines() if "m01.error-classes" in line and "✓" in line)
+    assert "passed on" in row
+    row = next(line for line in out.splitlines() if "quiz m01, question" in line)
+    assert "not answered" in row and "aieng quiz m01" in row
+
+    code, out, _ = cli("roadmap", "show", "m01.git")
+    assert "Your mark wins over these; `aieng progress mark m01.git pending` starts" in out
+
+    code, out, _ = cli("roadmap", "--plain", "--topics")
+    assert any(line.strip().startswith("[x] m01.git ") for line in out.splitlines())
+    assert any(line.strip().startswith("[~] prog.skills.oop ") for line in out.splitlines())
+
+    code, out, _ = cli("progress", "--json")
+    oop = json.loads(out)["topics"]["prog.skills.oop"]
+    assert (oop["status"], oop["source"], oop["reason"]) == ("learning", "results", "1 of 2 done")

@@ -23,10 +23,10 @@ TAUGHT = ("m01.python-fundamentals", "prog.skills.oop", "prog.skills.error-handl
 
 def _answers(quiz: Quiz, *, right: bool) -> str:
     """``--answers`` for every question of ``quiz``, all right or all wrong."""
-    given = []
+    given: list[str] = []
     for q in quiz.questions:
         if q.choices:
-            answer = q.answer if right else next(x for x in q.letters if x != q.answer)
+            answer: object = q.answer if right else next(x for x in q.letters if x != q.answer)
         else:
             answer = float(q.answer) + (0 if right else 10 * q.tolerance + 1)
         given.append(f"{len(given) + 1}={answer}")
