@@ -275,3 +275,18 @@ def test_the_screens_say_why_a_topic_is_done_and_what_is_missing(cli) -> None:  
     code, out, _ = cli("progress", "--json")
     oop = json.loads(out)["topics"]["prog.skills.oop"]
     assert (oop["status"], oop["source"], oop["reason"]) == ("learning", "results", "1 of 2 done")
+
+
+def test_a_quiz_score_from_before_answers_were_kept_asks_for_a_retake(cli) -> None:  # type: ignore[no-untyped-def]
+    from aieng.learn.state import LearnState
+    from aieng.settings import get_settings
+
+    LearnState().record_quiz("m01", 11, 11)  # a perfect score, kept as a score only
+    LearnState().record_quiz("m03", 4, 7)
+    code, out, _ = cli("progress")
+    assert code == 0
+    assert "Your best scores of quiz m01, m03 were kept before each answer was, so they" in out
+    assert "take them again (`aieng quiz m01`, a few minutes)." in out
+    ProgressStore(get_settings().progress_db).record_answers([("m01:0123456789ab", True)])
+    code, out, _ = cli("progress")
+    assert code == 0 and "Your best scores of quiz m03 were kept" in out and "take it again" in out

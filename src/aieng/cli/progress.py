@@ -16,7 +16,7 @@ from aieng.errors import NotFoundError, UsageError, unknown_name
 from aieng.roadmap import Roadmap, Topic, load
 from aieng.roadmap.evidence import TopicProgress
 from aieng.roadmap.exchange import export, import_file
-from aieng.roadmap.progress import STATUSES, ProgressStore, parse_status
+from aieng.roadmap.progress import STATUSES, ProgressStore, Snapshot, parse_status
 from aieng.roadmap.summary import Assessed, Tally, exercise_tally, next_topic, summarize
 from aieng.settings import get_settings
 
@@ -88,6 +88,13 @@ def progress(
         f"{overall.done - overall.earned} marked by you), {overall.learning} under way, "
         f"{overall.skipped} skipped."
     )
+    retake = _scores_without_answers(now.snapshot)
+    if retake:
+        out.print(
+            f"Your best scores of quiz {', '.join(retake)} were kept before each answer was, so "
+            f"they move no topic: take {'it' if len(retake) == 1 else 'them'} again "
+            f"(`aieng quiz {retake[0]}`, a few minutes)."
+        )
     if topics:
         _all_topics(rm, assessed)
         return
@@ -104,6 +111,16 @@ def progress(
         "[dim]Why each topic: aieng progress --topics · one topic: aieng roadmap show ID · "
         "What next: aieng next · Mark one: aieng progress mark ID done[/]"
     )
+
+
+def _scores_without_answers(snapshot: Snapshot) -> list[str]:
+    """Quizzes with a best score (learn.db) but no answer kept: taken before answers were kept."""
+    from aieng.learn.state import LearnState
+
+    if not (get_settings().home / "learn.db").exists():
+        return []
+    answered = {key.partition(":")[0] for kind, key in snapshot.results if kind == "question"}
+    return [month for month in sorted(LearnState().quiz_best()) if month not in answered]
 
 
 def _table(
