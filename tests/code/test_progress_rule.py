@@ -234,6 +234,19 @@ def test_a_question_is_its_prompt_whatever_its_wrapping() -> None:
     assert question_key("m04", q).startswith("m04:") and len(question_key("m04", q)) == 16
 
 
+def test_a_question_keeps_its_key_whatever_the_order_an_attempt_shows_its_choices() -> None:
+    from aieng.learn.quiz import attempt, available, load_quiz
+    from aieng.learn.teaching import question_key
+
+    for month in available():
+        quiz = load_quiz(month)
+        for seed in (0, 7, 4821):
+            shown = attempt(quiz, seed).shown.questions
+            assert [question_key(month, q) for q in shown] == [
+                question_key(month, q) for q in quiz.questions
+            ]
+
+
 def test_the_screens_say_why_a_topic_is_done_and_what_is_missing(cli) -> None:  # type: ignore[no-untyped-def]
     from aieng.settings import get_settings
 
