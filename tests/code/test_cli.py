@@ -43,7 +43,7 @@ def test_a_bug_is_reported_as_a_bug(cli, monkeypatch: pytest.MonkeyPatch) -> Non
     def explode() -> None:
         raise KeyError("surprise")
 
-    monkeypatch.setattr(roadmap_cli, "load", explode)
+    monkeypatch.setattr(roadmap_cli, "current", explode)
     code, _, err = cli("roadmap")
     assert code == 1
     assert "Error: unexpected internal error (KeyError: 'surprise')" in err

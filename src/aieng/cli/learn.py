@@ -304,7 +304,7 @@ def quiz(
         )
         out.print(f"{sign} {i}. {escape(verdict)} — {escape(m.question.explanation)}")
     right = sum(m.right for m in marked)
-    best = LearnState().record_quiz(q.month, right, len(marked))
+    best = session.record_quiz(q, marked)  # each answer moves its topics; the best is kept
     out.print(
         f"[bold]{right}/{len(marked)}[/] right (your best: {best}/{len(marked)}; "
         f"seed {taken.seed})."

@@ -12,11 +12,11 @@ from rich.tree import Tree
 
 from aieng.cli import console
 from aieng.errors import unknown_name
-from aieng.roadmap import Month, Roadmap, Topic, load, normalize_id
-from aieng.roadmap.progress import Entry, ProgressStore
-from aieng.roadmap.summary import Tally, summarize, topic_status
+from aieng.learn.teaching import current
+from aieng.roadmap import Month, Roadmap, Topic, normalize_id
+from aieng.roadmap.evidence import TopicProgress
+from aieng.roadmap.summary import Assessed, Tally, summarize
 from aieng.runs import built_months
-from aieng.settings import get_settings
 
 app = typer.Typer(no_args_is_help=False, help="Show the 12-month plan and where aieng teaches it.")
 
@@ -42,8 +42,8 @@ def _where(topic: Topic) -> str:
     return ", ".join(refs) or "planned"
 
 
-def _topic_line(topic: Topic, entries: dict[str, Entry], *, plain: bool) -> str:
-    status = topic_status(topic, entries)
+def _topic_line(topic: Topic, assessed: Assessed, *, plain: bool) -> str:
+    status = assessed[topic.id].status
     mark = (PLAIN_MARK if plain else MARK)[status]
     where = _where(topic)
     if plain:
@@ -54,10 +54,8 @@ def _topic_line(topic: Topic, entries: dict[str, Entry], *, plain: bool) -> str:
     )
 
 
-def _plan_tree(
-    rm: Roadmap, entries: dict[str, Entry], *, topics: bool, plain: bool
-) -> list[str] | Tree:
-    summary = summarize(rm, entries)
+def _plan_tree(rm: Roadmap, assessed: Assessed, *, topics: bool, plain: bool) -> list[str] | Tree:
+    summary = summarize(rm, assessed)
     built = sum(1 for t in rm.topics if t.status == "built")
     head = (
         f"AI Engineering Roadmap · {len(rm.phases)} phases · {len(rm.months)} months · "
@@ -91,8 +89,8 @@ def _plan_tree(
             node.add(f"[dim]aieng:[/]   {escape(m.deliverable)}")
             if topics:
                 for t in rm.topics_of_month(m.id):
-                    lines.append(f"      {_topic_line(t, entries, plain=True)}")
-                    node.add(_topic_line(t, entries, plain=False))
+                    lines.append(f"      {_topic_line(t, assessed, plain=True)}")
+                    node.add(_topic_line(t, assessed, plain=False))
     lines.append("  Concept areas")
     areas = tree.add("[bold cyan]Concept areas[/]")
     for a in rm.areas:
@@ -103,17 +101,14 @@ def _plan_tree(
     return lines if plain else tree
 
 
-def _entries() -> dict[str, Entry]:
-    return ProgressStore(get_settings().progress_db).entries()
-
-
-def _as_json(rm: Roadmap, entries: dict[str, Entry]) -> dict[str, Any]:
+def _as_json(rm: Roadmap, assessed: Assessed) -> dict[str, Any]:
     doc = rm.model_dump(mode="json")
     for month in doc["months"]:
         month["status"] = _month_status(rm.month(month["id"]))
     for topic, raw in zip(rm.topics, doc["topics"], strict=True):
         raw["status"] = topic.status
-        raw["progress"] = topic_status(topic, entries)
+        raw["progress"] = assessed[topic.id].status
+        raw["why"] = assessed[topic.id].to_json()
     return doc
 
 
@@ -129,11 +124,12 @@ def roadmap(
     """The whole plan: 4 phases, 12 months, 10 concept areas, with your progress."""
     if ctx.invoked_subcommand is not None:
         return
-    rm, entries = load(), _entries()
+    now = current()
+    rm, assessed = now.roadmap, now.assessed
     if as_json:
-        typer.echo(json.dumps(_as_json(rm, entries), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(_as_json(rm, assessed), indent=2, ensure_ascii=False))
         return
-    view = _plan_tree(rm, entries, topics=topics, plain=plain)
+    view = _plan_tree(rm, assessed, topics=topics, plain=plain)
     if isinstance(view, list):
         typer.echo("\n".join(view))
     else:
@@ -151,8 +147,10 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False,
 ) -> None:
     """One month, phase, concept area or topic in depth."""
-    rm, entries = load(), _entries()
+    now = current()
+    rm, assessed = now.roadmap, now.assessed
     key = normalize_id(item)
+    progress: TopicProgress | None = None
     months = {m.id: m for m in rm.months}
     phases = {p.id: p for p in rm.phases}
     areas = {a.id: a for a in rm.areas}
@@ -186,7 +184,8 @@ def show(
         listed = rm.topics_of_area(a.id)
     elif key in by_id:
         t = next(x for x in rm.topics if x.id == by_id[key])
-        doc = {**t.model_dump(mode="json"), "status": t.status}
+        progress = assessed[t.id]
+        doc = {**t.model_dump(mode="json"), "status": t.status, "progress": progress.to_json()}
         title = f"{t.id} · {t.title}"
         fields = [
             ("source", t.source),
@@ -194,7 +193,7 @@ def show(
             ("month", t.month),
             ("why", t.why),
             ("status", t.status),
-            ("progress", topic_status(t, entries)),
+            ("progress", f"{progress.status} — {progress.reason}"),
             ("modules", ", ".join(t.modules)),
             ("commands", ", ".join(t.commands)),
             ("exercises", ", ".join(t.exercises)),
@@ -218,8 +217,24 @@ def show(
         if value:
             grid.add_row(name, escape(value))
     out.print(grid)
+    if progress is not None and progress.requirements:
+        _requirements(by_id[key], progress)
     if listed:
         table = Table("", "topic", "title", "taught by aieng", "month", box=None)
         for t in listed:
-            table.add_row(MARK[topic_status(t, entries)], t.id, t.title, _where(t), t.month)
+            table.add_row(MARK[assessed[t.id].status], t.id, t.title, _where(t), t.month)
         out.print(table)
+
+
+def _requirements(topic_id: str, progress: TopicProgress) -> None:
+    """What completes the topic, one row each: met or not, where you stand, what to run."""
+    out = console.stdout()
+    table = Table("", "counts toward it", "you", "to do", box=None)
+    for r in progress.requirements:
+        table.add_row("✓" if r.met else "·", escape(r.label), escape(r.state), escape(r.todo))
+    out.print(table)
+    if progress.source == "marked" and progress.status in ("done", "skipped"):
+        out.print(
+            f"[dim]Your mark wins over these; `aieng progress mark {topic_id} pending` starts "
+            "the topic over (what you pass or answer after it counts).[/]"
+        )

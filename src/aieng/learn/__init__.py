@@ -10,6 +10,7 @@ The pieces, one concept per module:
 * ``cases`` — fixed and generated cases (hypothesis, derandomized) with the reference's
   answers, prepared once and cached; ``grading`` — run them, explain the first failure;
 * ``state`` — per-learner hint layers and revealed solutions; ``quiz`` — concept quizzes;
+* ``teaching`` — which exercises and quiz questions teach each roadmap topic (what moves it);
 * ``session`` — what the commands do (check, hint, solution); ``watch`` — grade on save;
 * ``graders/mNN.py`` — one grader per exercise of month NN.
 

@@ -52,6 +52,10 @@ class Exercise(_Strict):
     reference: str = Field(pattern=DOTTED)  # the package function/class that solves it
     docs: str  # the page to read, relative to the repository root
     hints: Hints
+    # Raised by one when an answer that passed may now fail (a stricter grader, a changed
+    # contract); rewording a hint or a docstring is not a new revision. A pass counts for the
+    # roadmap only at the current revision (aieng.roadmap.evidence), so a learner checks again.
+    revision: int = Field(default=1, ge=1)
 
     @model_validator(mode="after")
     def _id_names_month(self) -> Exercise:

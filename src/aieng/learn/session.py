@@ -1,8 +1,10 @@
 """What the learn commands do, as library functions: status, check, hints, solutions.
 
 The CLI (``aieng.cli.learn``) only prints what these return. Progress is the shared store:
-starting an exercise marks it ``learning``, passing its check marks it ``done``. Grading (and
-so NumPy) is imported only by the functions that grade, so listing and hints stay light.
+starting an exercise marks it ``learning``, passing its check marks it ``done`` and records the
+pass, and a quiz records each question's answer: those results move the roadmap's topics
+(``aieng.roadmap.evidence``). Grading (and so NumPy) is imported only by the functions that
+grade, so listing and hints stay light.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from aieng.errors import NotFoundError, UsageError
 from aieng.learn import workspace
 from aieng.learn.manifest import Exercise, Manifest
 from aieng.learn.state import LearnState
+from aieng.learn.teaching import question_key
 from aieng.roadmap.progress import Entry, ProgressStore, Status
 from aieng.settings import get_settings
 
 if TYPE_CHECKING:
     from aieng.learn.grading import Verdict
+    from aieng.learn.quiz import Marked, Quiz
     from aieng.learn.sandbox import Sandbox
 
 LAYERS = ("the failure you see", "the concept", "where to read")
@@ -121,7 +125,10 @@ def check(exercise: Exercise, *, sandbox: Sandbox | None = None) -> Checked:
     verdict = grade_file(exercise, grader, grader_file, path, sandbox=sandbox)
     state = LearnState()
     if verdict.passed:
-        store().mark([exercise.id], "done")
+        # The pass, at the exercise's revision, is what moves the topics it teaches
+        # (aieng.roadmap.evidence). A failed check records nothing there: it neither moves a
+        # topic nor takes back an earlier pass (the learner may be trying another way).
+        store().record_pass(exercise.id, exercise.revision)
     else:
         state.set_failure(exercise.id, f"“{verdict.check}” failed: {verdict.lines[0]}")
     shown = state.get(exercise.id).hints_shown
@@ -181,3 +188,13 @@ def solution(exercise: Exercise, *, reveal: bool = False) -> Solution:
         "".join(lines),
         revealed=not done,
     )
+
+
+def record_quiz(quiz: Quiz, marked: list[Marked]) -> int:
+    """Keep each question's answer (for its topics) and the quiz's best score; return the best.
+
+    Each answer replaces the question's previous one, right or wrong: a topic's questions count
+    when their latest answer is right, which is what the learner knows now.
+    """
+    store().record_answers((question_key(quiz.month, m.question), m.right) for m in marked)
+    return LearnState().record_quiz(quiz.month, sum(m.right for m in marked), len(marked))

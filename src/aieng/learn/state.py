@@ -2,8 +2,9 @@
 
 Kept in ``$AIENG_HOME/learn.db`` (SQLite, WAL, one transaction per change) for the reason
 ``aieng.roadmap.progress`` gives: ``aieng check --watch`` in one terminal and ``aieng hint`` in
-another may write at the same time. Whether an exercise is *done* lives in the progress store,
-under the exercise id, so ``aieng progress`` counts it like any topic.
+another may write at the same time. What moves the roadmap lives in the progress store instead
+(``aieng.roadmap.progress``): an exercise passed (at its revision) and each quiz question's
+latest answer, exported with the marks. The best score kept here is for ``aieng learn`` to show.
 """
 
 from __future__ import annotations
@@ -102,7 +103,11 @@ class LearnState:
         self._upsert(exercise_id, "last_failure", text)
 
     def record_quiz(self, month: str, right: int, total: int) -> int:
-        """Keep the best score of ``month``'s quiz; return the best so far."""
+        """Keep the best score of ``month``'s quiz; return the best so far.
+
+        ``aieng learn`` shows it; topics count each question's latest answer instead
+        (``aieng.learn.session.record_quiz`` keeps those in the progress store).
+        """
         with self._connect() as conn:
             row = conn.execute("SELECT best FROM quiz WHERE month = ?", (month,)).fetchone()
             best = max(right, row[0] if row else 0)
