@@ -35,6 +35,7 @@ Problem = tuple[str, tuple[str, ...]]  # (the check's title, the lines that expl
 
 MAX_SHOWN = 200  # characters of a value shown in a message before it is cut
 MAX_DIFFS = 3  # differences listed for a JSON value or a file tree
+SHORT = 24  # characters of a text short enough to need no "first differ at" line
 
 
 def compare_exact(kind: str, name: str, got: Any, want: Any) -> Problem | None:
@@ -80,7 +81,7 @@ def _text(name: str, got: Any, want: str) -> Problem | None:
         )
         shown = [f"  {line[0]} {line[1:]!r}" for line in list(diff)[2:] if line[:2] != "@@"]
         lines += ["line by line (- expected, + got):", *shown[:12]]
-    else:
+    elif max(len(want), len(got)) > SHORT:  # in a word or two the difference is plain to see
         at = next((i for i, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), None)
         at = min(len(want), len(got)) if at is None else at
         lines.append(
@@ -140,6 +141,9 @@ def _differences(got: Any, want: Any, path: str, found: list[str]) -> None:
     if len(found) >= MAX_DIFFS or _same(got, want):
         return
     if isinstance(got, list) and isinstance(want, list):
+        if len(got) == len(want) and sorted(map(repr, got)) == sorted(map(repr, want)):
+            found.append(f"{path} holds the right items, in another order")
+            return
         if len(got) == len(want):
             for i, (g, w) in enumerate(zip(got, want, strict=True)):
                 _differences(g, w, f"{path}[{i}]", found)
@@ -148,7 +152,7 @@ def _differences(got: Any, want: Any, path: str, found: list[str]) -> None:
         # one missing item, not as every later item shifted by one.
         keys = [repr(v) for v in want], [repr(v) for v in got]
         matcher = difflib.SequenceMatcher(None, keys[0], keys[1], autojunk=False)
-        found.append(f"{path} has {len(got)} items, expected {len(want)}")
+        found.append(f"{path} has {_items(len(got))}, expected {len(want)}")
         for op, w0, w1, g0, g1 in matcher.get_opcodes():
             if op in ("delete", "replace"):
                 found.append(f"  missing from {path}: {cut(repr(want[w0:w1])[1:-1], 120)}")
@@ -168,6 +172,10 @@ def _differences(got: Any, want: Any, path: str, found: list[str]) -> None:
                 _differences(got[key], want[key], f"{path}[{key!r}]", found)
         return
     found.append(f"at {path}: expected {cut(repr(want), 120)}, got {cut(repr(got), 120)}")
+
+
+def _items(n: int) -> str:
+    return f"{n} item" if n == 1 else f"{n} items"
 
 
 def _json(name: str, got: Any, want: Any) -> Problem | None:
