@@ -23,7 +23,7 @@ import pytest
 from aieng.learn import cases, grading, harnesses, manifest
 from aieng.learn.grader import Output, compare
 from aieng.learn.graders import grader_for
-from aieng.learn.harnesses import TAMPERED, Refused, m01, patched
+from aieng.learn.harnesses import TAMPERED, Refused, m01, m06, m10, patched
 
 ATOMIC = manifest.load().get("m01.atomic-write")
 CORRECT_WRITE = """
@@ -301,3 +301,68 @@ def test_what_a_harness_refuses_is_reported_as_its_check(tmp_path: Path) -> None
     verdict = grading.grade_file(exercise, grader, grader_file, path)
     assert not verdict.passed and verdict.check == "your file defines UsageError"
     assert verdict.lines[0].startswith("there is no exception class UsageError in your file yet")
+
+
+# ── months 6 and 10: the other harnesses watch what they say they watch ─────────────────────────
+
+
+def test_a_secret_reports_plain_comparisons_on_every_route(tmp_path: Path) -> None:
+    learner = _module(
+        tmp_path,
+        """
+        import hmac
+
+        def key_status(given, api_keys, admin_key, admin_route):
+            if admin_route:
+                if hmac.compare_digest(given.encode(), admin_key.encode()):
+                    return 200
+                return 403 if given in api_keys else 401   # `in`: == on each key
+            ok = any([hmac.compare_digest(given.encode(), k.encode()) for k in api_keys])
+            return 200 if ok else 401
+        """,
+    )
+    keys = ["key-a-1", "key-b-2"]
+    assert m10.key_status(learner.key_status, "key-b-2", keys, "adm", True) == (403, ["=="], True)
+    assert m10.key_status(learner.key_status, "key-b-2", keys, "adm", False) == (200, [], True)
+    # comparing a key with "" (was one sent?) compares no secret with another
+    assert (
+        m10.Secret("x") == "x" and m10.key_status(learner.key_status, "", keys, "", False)[1] == []
+    )
+
+
+def test_putting_compare_digest_back_is_refused(tmp_path: Path) -> None:
+    learner = _module(
+        tmp_path,
+        """
+        import hmac
+
+        def key_status(given, api_keys, admin_key, admin_route, _real=hmac.compare_digest):
+            hmac.compare_digest = _real
+            return 200
+        """,
+    )
+    with pytest.raises(Refused, match=TAMPERED):
+        m10.key_status(learner.key_status, "k", ["k"], "", False)
+
+
+def test_hiding_memory_from_tracemalloc_is_refused(tmp_path: Path) -> None:
+    learner = _module(
+        tmp_path,
+        """
+        import hashlib, tracemalloc
+
+        def file_digest(path):
+            data = path.read_bytes()
+            tracemalloc.reset_peak()
+            return hashlib.sha256(data).hexdigest()
+        """,
+    )
+    with pytest.raises(Refused) as info:
+        m06.hash_file(learner.file_digest, b"0123456789abcdef", 1 << 18)
+    assert info.value.lines[0].startswith("file_digest() called tracemalloc.reset_peak()")
+    honest = _module(
+        tmp_path,
+        "import hashlib\ndef f(path):\n    return hashlib.sha256(path.read_bytes()).hexdigest()\n",
+    )
+    digest, flat = m06.hash_file(honest.f, b"0123456789abcdef", 1 << 18)  # 4 MiB read at once
+    assert len(digest) == 64 and not flat
