@@ -35,7 +35,7 @@ Problem = tuple[str, tuple[str, ...]]  # (the check's title, the lines that expl
 
 MAX_SHOWN = 200  # characters of a value shown in a message before it is cut
 MAX_DIFFS = 3  # differences listed for a JSON value or a file tree
-SHORT = 24  # characters of a text short enough to need no "first differ at" line
+SHORT = 24  # characters of a text short enough to need no "first differ at" line (JSON: 48)
 
 
 def compare_exact(kind: str, name: str, got: Any, want: Any) -> Problem | None:
@@ -189,10 +189,10 @@ def _json(name: str, got: Any, want: Any) -> Problem | None:
     expected = plain(want, name)
     if _same(value, expected):
         return None
-    found: list[str] = []
-    _differences(value, expected, name, found)
     lines = [f"expected {name} = {cut(repr(expected))}", f"got      {name} = {cut(repr(value))}"]
-    if found != [f"at {name}: expected {cut(repr(expected), 120)}, got {cut(repr(value), 120)}"]:
+    if max(len(repr(expected)), len(repr(value))) > SHORT * 2:  # short ones are read at a glance
+        found: list[str] = []
+        _differences(value, expected, name, found)
         lines += ["differences:", *(f"  {line}" for line in found)]
     return _matches(name), tuple(lines)
 
@@ -240,7 +240,7 @@ def _tree(name: str, got: Any, want: Mapping[str, bytes | str]) -> Problem | Non
             found.append(f"{path}: not expected — a file left behind: {show_file(got[path])}")
         elif got[path] != want[path]:
             found.append(f"{path}: expected {show_file(want[path])}, got {show_file(got[path])}")
-    lines = [f"the file tree {name} differs from the reference's:"]
+    lines = ["these files differ from the reference's:"]
     lines += [f"  {line}" for line in found[:MAX_DIFFS]]
     if len(found) > MAX_DIFFS:
         lines.append(f"  … and {len(found) - MAX_DIFFS} more")
