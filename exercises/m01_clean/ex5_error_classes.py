@@ -1,23 +1,27 @@
 """Exercise m01.error-classes — a family of errors: classes, inheritance, try/except.
 
-A tool's errors should say what went wrong *and* what to do. Write the classes below, the
-same family ``aieng.errors`` uses:
+A tool's errors should say what went wrong *and* what to do, and a caller should be able to
+catch the whole family with one ``except``. Write the family ``aieng.errors`` uses:
 
-- ``AiengError(Exception)``, the base. ``__init__(self, message, *, hint="", exit_code=None)``
-  calls ``super().__init__(message)``, stores ``self.message`` and ``self.hint``, and sets
-  ``self.exit_code`` only when ``exit_code`` is not None — otherwise the *class attribute*
-  ``exit_code = 1`` applies. ``__str__`` returns ``"message (hint)"``, or just ``message``
-  when the hint is empty.
-- ``UsageError(AiengError)``: a bad name or option the user typed; its class attribute
-  ``exit_code`` is 2.
-- ``NotFoundError(UsageError)``: a named thing does not exist. It writes no exit code of its
-  own: it inherits 2 from UsageError.
-- ``InputFileError``, ``ConfigError``, ``DataError``: subclasses of ``AiengError`` with
-  nothing more than a docstring (exit code 1).
+- ``AiengError(Exception)``, the base, made as ``AiengError(message, hint=..., exit_code=...)``
+  (``hint`` defaults to ``""``, ``exit_code`` to ``None``; both keyword-only). It keeps
+  ``message`` and ``hint`` as attributes, and its ``args`` are ``(message,)``, as for any
+  exception made from one message. ``str(error)`` is ``"message (hint)"``, or the message alone
+  when the hint is empty. Its ``exit_code`` — what the command line exits with — is 1, unless
+  one was given: then that error, and only that one, has the code given.
+- ``UsageError``: a name or option the user typed is not valid; an AiengError whose exit code
+  is 2.
+- ``NotFoundError``: a named thing does not exist; a UsageError, so its exit code is 2 too —
+  without saying so a second time.
+- ``InputFileError``, ``ConfigError``, ``DataError``: AiengErrors with nothing more than a
+  docstring (exit code 1).
 
-``exit_code_of`` is written for you and is what the grader calls: it raises the class named
-``kind`` and catches it *as the base class* (one ``except AiengError`` handles the whole
-family), then returns the exit code and the length of ``str(error)``.
+The idea to use: an attribute set on a class is the default that every instance, and every
+subclass, sees until one sets its own.
+
+The grader raises each class with and without a hint and an exit code, and checks what a caller
+sees: the exit code, ``str(error)``, ``args``, and which ``except`` clauses of the family catch
+it (``except AiengError`` must catch them all).
 
 Check it with ``aieng check m01.error-classes``; stuck? ``aieng hint m01.error-classes``.
 """
@@ -26,25 +30,13 @@ Check it with ``aieng check m01.error-classes``; stuck? ``aieng hint m01.error-c
 class AiengError(Exception):
     """Base of every error a user can cause and fix."""
 
-    # TODO: the class attribute exit_code = 1
+    # TODO: the default exit code
 
     def __init__(self, message: str, *, hint: str = "", exit_code: int | None = None) -> None:
-        # TODO: super().__init__(message); keep message and hint; exit_code only if given
+        # TODO: keep message and hint; args == (message,); the exit code only if one was given
         raise NotImplementedError("write AiengError.__init__")
 
-    # TODO: __str__: "message (hint)", or message alone when there is no hint
+    # TODO: str(error): "message (hint)", or the message alone without a hint
 
 
-# TODO: UsageError (exit code 2), NotFoundError (inherits it), InputFileError, ConfigError,
-#       DataError
-
-
-def exit_code_of(kind: str, message: str, hint: str, exit_code: int | None) -> tuple[int, int]:
-    """Graded (leave as is): raise the class named ``kind``, catch it as an AiengError."""
-    cls = globals().get(kind)
-    if cls is None:
-        raise NameError(f"there is no class {kind} yet: define it above")
-    try:
-        raise cls(message, hint=hint, exit_code=exit_code)
-    except AiengError as err:
-        return err.exit_code, len(str(err))
+# TODO: UsageError, NotFoundError, InputFileError, ConfigError, DataError

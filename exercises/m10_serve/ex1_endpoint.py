@@ -21,21 +21,20 @@ Write two things:
 
    Any other field is refused (a misspelt ``total_charge`` must be a 422, not silently
    dropped), and a value must already have its field's JSON type (``"5"`` is not a tenure and
-   ``"true"`` is not a boolean: a client sending them has a bug that guessing would hide):
-   ``model_config = ConfigDict(extra="forbid", strict=True)``. Bounds with
-   ``Field(ge=..., le=...)``, the allowed texts with ``Literal[...]``, the optional field as
-   ``float | None = Field(None, ge=0)``.
+   ``"true"`` is not a boolean: a client sending them has a bug that guessing would hide).
 
 2. ``create_app()``, returning a ``FastAPI`` application with one route, ``POST /predict``,
    whose body is a ``Customer`` and whose answer is the JSON object
-   ``{"probability": p, "churn": p >= THRESHOLD}``, with ``p = churn_probability(customer)``
-   (written for you below). FastAPI validates the body against ``Customer`` by itself and
-   answers 422 when it does not fit — you write no validation code.
+   ``{"probability": p, "churn": p >= THRESHOLD}`` (``churn`` a JSON boolean), with
+   ``p = churn_probability(customer)`` (written for you below).
 
-``call_predict`` is written for you and is what the grader calls: it sends ``body`` to your
-app with FastAPI's ``TestClient`` (no server, no network) and returns the status code, the
-probability and the churn flag (-1 when the answer is not a 200), and, for a 422, which fields
-the error names (one 0/1 entry per field of ``FIELDS``, the last for any other location).
+The idea: pydantic checks a value against a model's type annotations — and the constraints and
+configuration written beside them — and FastAPI does that with the body of a request before
+your route runs, answering 422 with every problem's location when the body does not fit. So you
+write no validation code: you write down the contract.
+
+The grader sends good and bad bodies to your app through FastAPI's ``TestClient`` (no server,
+no network) and compares the status, the fields a 422 names, the probability and ``churn``.
 
 Check it with ``aieng check m10.endpoint``; stuck? ``aieng hint m10.endpoint``.
 """
@@ -43,23 +42,18 @@ Check it with ``aieng check m10.endpoint``; stuck? ``aieng hint m10.endpoint``.
 import math
 from typing import Any, Literal
 
-import numpy as np
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from pydantic import BaseModel, ConfigDict, Field
 
 THRESHOLD = 0.35  # churn when the probability reaches it (month 4 chose it by expected value)
-FIELDS = ("tenure", "monthly_charges", "contract", "paperless_billing", "total_charges")
 CONTRACT_EFFECT = {"Month-to-month": 0.0, "One year": -1.2, "Two year": -2.4}
 
 
 class Customer(BaseModel):
     """One customer record: the body of ``POST /predict``."""
 
-    # TODO: model_config = ConfigDict(extra="forbid", strict=True)
-    # TODO: tenure: int from 0 to 120; monthly_charges: float from 0 to 200
-    # TODO: contract: Literal["Month-to-month", "One year", "Two year"]; paperless_billing: bool
-    # TODO: total_charges: float | None, at least 0, default None
+    # TODO: the configuration: no other fields, no guessing of types
+    # TODO: one annotated field per row of the table, with its bounds or its allowed texts
 
 
 def churn_probability(customer: Customer) -> float:
@@ -76,37 +70,5 @@ def churn_probability(customer: Customer) -> float:
 
 
 def create_app() -> FastAPI:
-    # TODO: app = FastAPI()
-    # TODO: @app.post("/predict") def predict(customer: Customer) -> dict[str, Any]: ...
-    # TODO:     p = churn_probability(customer); return {"probability": p, "churn": p >= THRESHOLD}
-    # TODO: return app
+    # TODO: an application with one route, POST /predict, whose body is a Customer
     raise NotImplementedError("write create_app")
-
-
-_client: TestClient | None = None
-
-
-def call_predict(body: Any) -> tuple[float, float, float, np.ndarray]:
-    """Graded (leave as is): POST ``body`` to /predict; (status, probability, churn, fields)."""
-    global _client
-    if _client is None:
-        _client = TestClient(create_app())
-    if isinstance(body, str):  # raw text: sent as it is, to see what invalid JSON gets
-        response = _client.post(
-            "/predict", content=body, headers={"content-type": "application/json"}
-        )
-    else:
-        response = _client.post("/predict", json=body)
-    fields = np.zeros(len(FIELDS) + 1)
-    if response.status_code == 422:
-        for error in response.json().get("detail", []):
-            named = [part for part in error.get("loc", []) if part in FIELDS]
-            fields[FIELDS.index(named[0]) if named else len(FIELDS)] = 1.0
-    if response.status_code != 200:
-        return float(response.status_code), -1.0, -1.0, fields
-    answer = response.json()
-    if not isinstance(answer, dict) or set(answer) != {"probability", "churn"}:
-        raise ValueError(f'/predict must answer {{"probability": p, "churn": …}}, got {answer!r}')
-    if not isinstance(answer["churn"], bool):
-        raise TypeError(f"churn must be true or false, got {answer['churn']!r}")
-    return 200.0, float(answer["probability"]), float(answer["churn"]), fields

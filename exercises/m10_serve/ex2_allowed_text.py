@@ -19,39 +19,18 @@ Return:
 - an int or a float: ``an integer`` / ``a number``, then ``from MIN to MAX`` when both bounds
   are set, ``of at least MIN`` when only the minimum is, ``of at most MAX`` when only the
   maximum is, nothing more when neither is — ``an integer from 0 to 120``, ``a number of at
-  least 0``. Write the bounds with ``f"{x:g}"`` (so ``200.0`` is ``200`` and ``0.5`` stays
-  ``0.5``);
+  least 0``. A bound is written as the ``g`` format writes it: ``200.0`` is ``200``, ``0.5``
+  stays ``0.5``, ``1000000`` is ``1e+06``;
 - anything else (text, or a category without an ``allowed`` list): ``text``;
 - and when the rule is nullable, ``", or null"`` at the end — ``true or false, or null``.
-
-``allowed_codes`` is written for you and is what the grader calls: it returns your text as its
-characters' code points, padded with zeros (the grader compares numbers and shows them back to
-you as text).
 
 Check it with ``aieng check m10.allowed-text``; stuck? ``aieng hint m10.allowed-text``.
 """
 
 from typing import Any
 
-import numpy as np
-
-WIDTH = 200  # characters the answer may take
-
 
 def allowed_text(rule: dict[str, Any]) -> str:
-    # TODO: the words for the type: category with "allowed", bool, int/float (with bounds), text
-    # TODO: bounds: both → "from A to B", min only → "of at least A", max only → "of at most B"
-    # TODO: append ", or null" when rule.get("nullable")
+    # TODO: the words for the rule's type (and its bounds, or its allowed texts)
+    # TODO: the null suffix, when the rule allows null
     raise NotImplementedError("write allowed_text")
-
-
-def allowed_codes(rule: dict[str, Any]) -> np.ndarray:
-    """Graded (leave as is): your text's code points, padded with zeros to WIDTH."""
-    text = allowed_text(rule)
-    if not isinstance(text, str):
-        raise TypeError(f"allowed_text must return a str, got {text!r}")
-    if len(text) > WIDTH:
-        raise ValueError(f"allowed_text returned {len(text)} characters; at most {WIDTH} expected")
-    codes = np.zeros(WIDTH)
-    codes[: len(text)] = [ord(c) for c in text]
-    return codes

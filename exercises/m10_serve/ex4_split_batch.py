@@ -12,9 +12,6 @@ least 1), and ``out`` is the model's output for all of them concatenated, one ro
 ``i`` gets ``out[start_i : start_i + sizes[i]]``, where ``start_i`` is the sum of the sizes
 before it. Do not modify ``out`` (slices are views: they cost nothing to make).
 
-``hand_out`` is written for you and is what the grader calls: it returns how many rows each
-request got, and a table with request ``i``'s rows in row ``i`` (padded with -1).
-
 Check it with ``aieng check m10.split-batch``; stuck? ``aieng hint m10.split-batch``.
 """
 
@@ -22,19 +19,5 @@ import numpy as np
 
 
 def split_batch(sizes: list[int], out: np.ndarray) -> list[np.ndarray]:
-    # TODO: start = 0; for each n in sizes: take out[start : start + n], then start += n
-    # TODO: return the list of slices (np.split(out, np.cumsum(sizes)[:-1]) does the same)
+    # TODO: where each request's rows start, and its slice of out
     raise NotImplementedError("write split_batch")
-
-
-def hand_out(sizes: list[int], out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Graded (leave as is): (rows per request, the rows as a table padded with -1)."""
-    slices = split_batch(list(sizes), out)
-    if not isinstance(slices, list | tuple) or len(slices) != len(sizes):
-        raise ValueError(f"split_batch must return one array per request ({len(sizes)})")
-    lengths = np.array([len(s) for s in slices], dtype=np.float64)
-    table = np.full((len(sizes), max(sizes)), -1.0)
-    for i, piece in enumerate(slices):
-        values = np.asarray(piece, dtype=np.float64)[: max(sizes)]
-        table[i, : len(values)] = values
-    return lengths, table

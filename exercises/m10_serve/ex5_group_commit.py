@@ -18,28 +18,10 @@ order; a feedback counts as one row) and a limit ``max_batch`` (rows per transac
 Write ``transactions(sizes, max_batch)`` returning how many writes each transaction takes, in
 order: ``transactions([3, 3, 3, 3], 10) == [4]``, ``transactions([25, 1, 1], 10) == [1, 2]``.
 
-``commit_plan`` is written for you and is what the grader calls: it returns, for each write,
-the number (0, 1, 2, …) of the transaction it commits in.
-
 Check it with ``aieng check m10.group-commit``; stuck? ``aieng hint m10.group-commit``.
 """
 
-import numpy as np
-
 
 def transactions(sizes: list[int], max_batch: int) -> list[int]:
-    # TODO: counts = []; i = 0; while i < len(sizes): start a transaction with write i
-    # TODO:   keep adding writes while rows < max_batch and writes are left
-    # TODO:   append how many writes it took
+    # TODO: walk the queue once, one transaction at a time, by the three rules above
     raise NotImplementedError("write transactions")
-
-
-def commit_plan(sizes: list[int], max_batch: int) -> np.ndarray:
-    """Graded (leave as is): the transaction number of each write."""
-    counts = [int(c) for c in transactions(list(sizes), max_batch)]
-    if any(c < 1 for c in counts) or sum(counts) != len(sizes):
-        raise ValueError(
-            f"transactions must give counts of at least 1 adding up to {len(sizes)} writes, "
-            f"got {counts!r}"
-        )
-    return np.repeat(np.arange(len(counts), dtype=np.float64), counts)

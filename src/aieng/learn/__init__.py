@@ -6,6 +6,10 @@ The pieces, one concept per module:
   function that is its reference solution (validated by pydantic at load);
 * ``workspace`` — where the learner's copies of the starters live (``./aieng-workspace``);
 * ``grader`` — the grader API: cases, expected outputs, tolerances, the contract checks;
+  ``exact`` — the outputs compared exactly: text, JSON data, booleans, file trees;
+* ``harnesses/mNN.py`` — what a grader runs around the learner's function in the sandbox when
+  the property is not in a return value: a disk that fills up, a rename that fails, secrets that
+  report every comparison;
 * ``sandbox`` / ``child`` — the learner's code runs in a subprocess with a time and memory limit;
 * ``cases`` — fixed and generated cases (hypothesis, derandomized) with the reference's
   answers, prepared once and cached; ``grading`` — run them, explain the first failure;

@@ -2,7 +2,8 @@
 
 The cases are the grader's fixed ones plus ``n_generated`` drawn by hypothesis with
 ``derandomize=True`` (the same cases on every run and every machine), each answered by the
-package's reference function. Preparing imports the reference (``aieng.scratch`` pulls in
+package's reference function — through the grader's harness, if it names one, exactly as the
+learner's function will be run. Preparing imports the reference (``aieng.scratch`` pulls in
 scikit-learn: about 2 s), so the result is cached in ``$AIENG_HOME/learn/cases/`` under a key
 that changes whenever the grader, the reference's package, aieng, NumPy or Python change. A
 warm ``aieng check`` then needs only NumPy.
@@ -10,6 +11,7 @@ warm ``aieng check`` then needs only NumPy.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import pickle
@@ -56,7 +58,8 @@ def _package_files(dotted: str) -> list[Path]:
 
 def cache_key(exercise: Exercise, grader_file: Path) -> str:
     digest = hashlib.sha256()
-    for path in (grader_file, *_package_files(exercise.reference)):
+    harnesses = sorted((Path(__file__).parent / "harnesses").glob("*.py"))  # run the reference
+    for path in (grader_file, *harnesses, *_package_files(exercise.reference)):
         digest.update(path.read_bytes() if path.exists() else b"")
     for part in (exercise.reference, aieng.__version__, np.__version__, platform.python_version()):
         digest.update(part.encode())
@@ -107,6 +110,8 @@ def prepare(exercise: Exercise, grader: Grader, grader_file: Path) -> Prepared:
         except Exception:  # a truncated or stale file: prepare it again
             cache.unlink(missing_ok=True)
     solve = grader.adapt(load_reference(exercise.reference))
+    harness = grader.harness
+    run = solve if harness is None else functools.partial(harness, solve)  # as the child does
     generated = draw(grader.generated(), grader.n_generated) if grader.generated else []
     generated = [
         replace(case, label=f"generated case {i}")
@@ -117,7 +122,7 @@ def prepare(exercise: Exercise, grader: Grader, grader_file: Path) -> Prepared:
         warnings.simplefilter("ignore")  # the reference's own convergence notes are not news
         if grader.annotate is not None:
             cases = [replace(case, notes=grader.annotate(solve, case)) for case in cases]
-        prepared = [(case, solve(*case.args)) for case in cases]
+        prepared = [(case, run(*case.args)) for case in cases]
     atomic_write(cache, pickle.dumps(prepared))
     for stale in cache.parent.glob(f"{exercise.id}.*.pkl"):  # older graders' or references'
         if stale != cache:

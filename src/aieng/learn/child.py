@@ -7,15 +7,19 @@ output that cannot be sent back — into a plain record, and stops at the first 
 It only imports the standard library and NumPy, so it starts in a few tenths of a second.
 
 The job — a pickle the parent sends on stdin, by when this process has imported NumPy —
-holds ``path``, ``function``, ``cases`` (a list of argument tuples), ``memory_mb`` and
+holds ``path``, ``function``, ``cases`` (a list of argument tuples), ``memory_mb``,
 ``progress`` (a file where the index of the running case is written before each call, so the
-parent can say which input never returned).
+parent can say which input never returned) and ``harness`` (``"module:function"`` of
+``aieng.learn.harnesses``, or None). With a harness, each case calls ``harness(fn, *args)``
+instead of ``fn(*args)``; the harness is imported *before* the learner's file, so it keeps the
+real functions it patches whatever the learner's module does when it is imported.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import importlib.util
 import io
 import pickle
@@ -25,6 +29,9 @@ import traceback
 import warnings
 from pathlib import Path
 from typing import Any
+
+from aieng.learn.harnesses import Refused
+from aieng.learn.harnesses import load as load_harness  # the standard library only
 
 MODULE_NAME = "learner_solution"
 MAX_PRINTED = 2000  # characters of the learner's own print() output kept for the report
@@ -71,6 +78,7 @@ def _same(before: Any, after: Any) -> bool:
 
 def _run(job: dict[str, Any]) -> dict[str, Any]:
     path = job["path"]
+    harness = load_harness(job["harness"]) if job.get("harness") else None
     spec = importlib.util.spec_from_file_location(MODULE_NAME, path)
     if spec is None or spec.loader is None:
         return {"status": "unreadable", "message": f"cannot import {path}"}
@@ -98,6 +106,7 @@ def _run(job: dict[str, Any]) -> dict[str, Any]:
         return {"status": "missing", "defined": defined}
     if not callable(fn):
         return {"status": "not_callable", "type": type(fn).__name__}
+    call = fn if harness is None else functools.partial(harness, fn)
 
     results: list[dict[str, Any]] = []
     progress = Path(job["progress"])
@@ -107,9 +116,12 @@ def _run(job: dict[str, Any]) -> dict[str, Any]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                value = fn(*args)
+                value = call(*args)
             except MemoryError:
                 return {"status": "memory", "results": results, "case": index}
+            except Refused as exc:  # the harness's verdict on a rule it checks itself
+                results.append({"refused": {"check": exc.check, "lines": list(exc.lines)}})
+                break
             except BaseException as exc:
                 results.append({"error": _error(exc, path)})
                 break

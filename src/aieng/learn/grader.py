@@ -1,10 +1,16 @@
 """The grader API: what a grader declares, and how one output is compared with the reference.
 
 A grader is data, not a test script. It says which function the learner writes, what it
-returns (:class:`Output`: a scalar or an array, with a stated tolerance), a few fixed cases
-written by hand, and a hypothesis strategy for generated ones. ``aieng.learn.grading`` does the
-rest for every exercise alike: cases and expected outputs come from the *package's* reference
-function, the learner's function runs in a sandbox, and the first disagreement is explained.
+returns (:class:`Output`: a scalar or an array within a stated tolerance, or an exact kind —
+text, JSON data, a bool, a file tree, see ``aieng.learn.exact``), a few fixed cases written by
+hand, and a hypothesis strategy for generated ones. ``aieng.learn.grading`` does the rest for
+every exercise alike: cases and expected outputs come from the *package's* reference function,
+the learner's function runs in a sandbox, and the first disagreement is explained.
+
+A property no return value shows (a write that survives a full disk, a key never compared with
+``==``) needs a *harness*: a function of ``aieng.learn.harnesses`` the grader names, which runs
+in the sandbox around the learner's function — and around the reference's, when the expected
+outputs are prepared — and returns what the outputs compare.
 
 Adding an exercise is therefore a few lines::
 
@@ -25,7 +31,11 @@ from typing import Any, Literal
 
 import numpy as np
 
-Kind = Literal["scalar", "array"]
+from aieng.learn.exact import compare_exact, cut
+
+# scalar and array: numbers within a tolerance; the others exact (aieng.learn.exact)
+Kind = Literal["scalar", "array", "text", "json", "bool", "tree"]
+EXACT_KINDS = ("text", "json", "bool", "tree")
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,8 @@ class Output:
 
     Arrays pass when ``|got - expected| <= atol + rtol·|expected|`` elementwise (NumPy's
     ``allclose`` rule); scalars the same way. ``rows_up_to_sign`` accepts each row multiplied by
-    ±1 (an eigenvector's sign is arbitrary).
+    ±1 (an eigenvector's sign is arbitrary). The exact kinds (text, json, bool, tree) ignore the
+    tolerances: they are equal or not.
     """
 
     name: str  # "grad_w"
@@ -87,6 +98,9 @@ class Grader:
     allow_warnings: bool = False  # numpy RuntimeWarnings (overflow, 0/0) count as failures
     time_limit_s: float = 10.0
     memory_limit_mb: int = 1024
+    # optional: harness(fn, *case.args) -> the outputs, run in the sandbox around the learner's
+    # function and around the reference's (a module-level function of aieng.learn.harnesses)
+    harness: Callable[..., Any] | None = None
 
     @property
     def returns(self) -> str:
@@ -110,7 +124,7 @@ def show(value: Any) -> str:
     if isinstance(value, float | np.floating):
         text = f"{float(value):.10g}"
         return text if any(c in text for c in ".enia") else text + ".0"  # 1 → 1.0, not inf
-    return repr(value)
+    return cut(repr(value))  # a 1 MiB input is shown by its start and its length
 
 
 def _describe_type(value: Any) -> str:
@@ -144,6 +158,9 @@ def split_outputs(grader: Grader, got: Any) -> list[Any] | Mismatch:
 
 def compare(output: Output, got: Any, expected: Any) -> Mismatch | None:
     """Compare one returned value with the reference's: contract first, then the numbers."""
+    if output.kind in EXACT_KINDS:
+        problem = compare_exact(output.kind, output.name, got, expected)
+        return Mismatch(*problem) if problem else None
     if output.kind == "scalar":
         value = _as_scalar(got)
         if value is None:

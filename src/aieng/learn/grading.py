@@ -1,9 +1,10 @@
 """Grade a learner's file: run the prepared cases in the sandbox, explain the first failure.
 
 Checks come in the order a learner can act on: the file loads (syntax, imports, the function
-exists), the code finishes (time, memory, no crash), then per case — no exception, inputs left
-alone, no numerical warnings, the right number and kind of outputs (type, shape, dtype) — and
-only then the values against the reference, within the stated tolerance.
+exists), the code finishes (time, memory, no crash), then per case — no exception, the rules a
+grader's harness checks itself (a stand-in left in place), inputs left alone, no numerical
+warnings, the right number and kind of outputs (type, shape, dtype) — and only then the values
+against the reference, within the stated tolerance or exactly.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aieng.learn import harnesses
 from aieng.learn.cases import Prepared, prepare
 from aieng.learn.grader import (
     Case,
@@ -131,6 +133,7 @@ def grade_file(
         [case.args for case, _ in prepared],
         time_limit_s=grader.time_limit_s,
         memory_limit_mb=grader.memory_limit_mb,
+        harness=None if grader.harness is None else harnesses.name_of(grader.harness),
     )
     total = len(prepared)
     early = _setup_failure(outcome, exercise.function, path, total)
@@ -165,6 +168,8 @@ def _check_case(
             f"{function}() runs without error",
             (f"{function}() raised {err['type']}: {err['message']}{_where(err)}",),
         )
+    if "refused" in record:  # the grader's harness saw a rule broken (aieng.learn.harnesses)
+        return Mismatch(record["refused"]["check"], tuple(record["refused"]["lines"]))
     if record["mutated"]:
         names = ", ".join(grader.params[i] for i in record["mutated"])
         return Mismatch(

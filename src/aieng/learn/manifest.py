@@ -48,7 +48,8 @@ class Exercise(_Strict):
     title: str
     topics: tuple[str, ...] = Field(min_length=1)  # roadmap topic ids it exercises
     starter: str = Field(pattern=STARTER)  # relative to exercises/
-    function: str = Field(pattern=r"^[a-z_][a-z0-9_]*$")  # what the learner's file must define
+    # what the learner's file must define: a function, or a class (m01.error-classes)
+    function: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     reference: str = Field(pattern=DOTTED)  # the package function/class that solves it
     docs: str  # the page to read, relative to the repository root
     hints: Hints

@@ -68,14 +68,20 @@ class Sandbox:
         *,
         time_limit_s: float,
         memory_limit_mb: int,
+        harness: str | None = None,
     ) -> RunOutcome:
-        """Call ``function`` from the learner's file on each argument tuple."""
+        """Call ``function`` from the learner's file on each argument tuple.
+
+        ``harness``: ``"module:function"`` of a grader-side harness (``aieng.learn.harnesses``)
+        that the child calls as ``harness(fn, *args)`` instead of ``fn(*args)``.
+        """
         job = {
             "path": str(self.path),
             "function": function,
             "cases": list(cases),
             "memory_mb": memory_limit_mb,
             "progress": str(self.progress),
+            "harness": harness,
         }
         try:
             return self._outcome(pickle.dumps(job), time_limit_s)
@@ -119,10 +125,15 @@ def run_cases(
     *,
     time_limit_s: float,
     memory_limit_mb: int,
+    harness: str | None = None,
 ) -> RunOutcome:
     """Call ``function`` from the file ``path`` on each argument tuple, in a fresh process."""
     return Sandbox(path).run(
-        function, cases, time_limit_s=time_limit_s, memory_limit_mb=memory_limit_mb
+        function,
+        cases,
+        time_limit_s=time_limit_s,
+        memory_limit_mb=memory_limit_mb,
+        harness=harness,
     )
 
 

@@ -6,21 +6,23 @@ Each grader's reference is named in ``exercises/info.toml``; ``adapt`` only resh
 the cleaning. Generated cases stay where the package's answer is the textbook one: continuous
 values (no dominant value, so no fallback fences), less than half of a column missing (else
 ``aieng clean`` leaves it alone on purpose), numbers written in the unambiguous US style.
+
+The error family and the atomic write are graded through harnesses
+(``aieng.learn.harnesses.m01``): what a caller sees of a raised error, and what a write leaves
+on disk when the disk fills up half-way, the rename fails or the text cannot be encoded.
 """
 
 from __future__ import annotations
 
-import contextlib
-import sys
-import tempfile
-import zlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from aieng.learn.grader import Case, Grader, Output, seeded
+from aieng.learn.harnesses import m01 as harness
+from aieng.learn.harnesses.m01 import DISK_FULL as DISK
+from aieng.learn.harnesses.m01 import RENAME_FAILS as RENAME
 
 Fn = Callable[..., Any]
 
@@ -147,10 +149,7 @@ def _clean_reference(clean: Fn) -> Fn:
 
 # ── m01.error-classes: aieng.errors, its hierarchy and exit codes ─────────────────────────────
 
-ERROR_KINDS = (
-    *("AiengError", "UsageError", "NotFoundError"),
-    *("InputFileError", "ConfigError", "DataError"),
-)
+ERROR_KINDS = harness.FAMILY
 
 
 def _error_case(rng: np.random.Generator) -> tuple[Any, ...]:
@@ -162,54 +161,114 @@ def _error_case(rng: np.random.Generator) -> tuple[Any, ...]:
     return (kind, f"unknown {thing} {name!r}", hint, exit_code)
 
 
-def _errors_reference(base: Any) -> Fn:
-    module = sys.modules[base.__module__]
+_ERROR_FIXED = [
+    Case("the base class", ("AiengError", "the file is empty", "give another file.", None)),
+    Case("no hint: the message alone", ("AiengError", "the file is empty", "", None)),
+    Case("a usage error", ("UsageError", "unknown option '--fats'", "try --fast.", None)),
+    Case("inherited exit code", ("NotFoundError", "unknown month 'm13'", "", None)),
+    Case("an exit code given", ("DataError", "no rows left", "loosen the filter.", 4)),
+    Case("an exit code given replaces the class's 2", ("UsageError", "bad option", "", 5)),
+    Case("an exit code given to a subclass", ("NotFoundError", "unknown topic 'x'", "", 3)),
+    *[Case(f"class {kind}", (kind, "it failed", "", None)) for kind in ERROR_KINDS[3:]],
+]
 
-    def exit_code_of(kind: str, message: str, hint: str, exit_code: int | None) -> Any:
-        cls = getattr(module, kind)
-        try:
-            raise cls(message, hint=hint, exit_code=exit_code)
-        except base as err:
-            return err.exit_code, len(str(err))
 
-    return exit_code_of
+def _explain_error(case: Case, name: str, got: Any, expected: Any) -> str:
+    kind = case.args[0]
+    if name == "exit_code":
+        return (
+            "the class attribute is the default: AiengError's exit_code = 1, UsageError's 2, and "
+            "NotFoundError writes none, so it inherits 2; an exit_code given to __init__ replaces "
+            "it for that one error (set self.exit_code only when exit_code is not None)."
+        )
+    if name == "text":
+        return (
+            "str(error) is 'message (hint)', or the message alone when the hint is empty: "
+            "define __str__ on AiengError (the subclasses inherit it)."
+        )
+    if name == "caught_by":
+        return (
+            f"an `except` of each class listed must catch a {kind}: a class's parent goes in "
+            "parentheses — NotFoundError(UsageError), UsageError(AiengError), and the three "
+            "others (AiengError) — so one `except AiengError` catches the whole family."
+        )
+    if name == "args":
+        return (
+            "args should be (message,): call super().__init__(message) first, so Exception "
+            "keeps the message where tracebacks, logging and pickling look for it."
+        )
+    return "keep the message and the hint as error.message and error.hint (the CLI prints both)."
 
 
 # ── m01.atomic-write: aieng.io.atomic_write ───────────────────────────────────────────────────
 
+_WORDS = ("rows", "kept", "12 %", "médian", "naïve", "→", "✓", "列", "\n", "\r\n", "missing")
 
-def _report_text(rng: np.random.Generator) -> tuple[Any, ...]:
-    words = ["rows", "kept", "12 %", "médian", "naïve", "→", "✓", "列", "\n", "missing"]
-    text = " ".join(rng.choice(words, size=int(rng.integers(0, 40))))
-    if rng.random() < 0.3:
+
+def _report_case(rng: np.random.Generator) -> tuple[Any, ...]:
+    trouble = str(rng.choice(harness.TROUBLES))
+    text = " ".join(rng.choice(_WORDS, size=int(rng.integers(1 if trouble else 0, 60))))
+    if not trouble and rng.random() < 0.25:
         text += "\ud800"  # a lone surrogate: UTF-8 cannot encode it, the write must fail whole
-    return (text, f"old report {int(rng.integers(0, 1000))}\n")
+    return (text, f"old report {int(rng.integers(0, 1000))}\n", trouble)
 
 
-def _atomic_reference(atomic_write: Fn) -> Fn:
-    # The same harness the starter gives the learner (save_report), around the package's write.
-    def save_report(text: str, old_text: str) -> tuple[int, int]:
-        with tempfile.TemporaryDirectory() as folder:
-            target = Path(folder) / "report.txt"
-            target.write_text(old_text, encoding="utf-8")
-            with contextlib.suppress(UnicodeEncodeError):  # the old report must survive
-                atomic_write(target, text)
-            others = [p for p in Path(folder).iterdir() if p != target]
-            return zlib.crc32(target.read_bytes()), len(others)
+_REPORT = "rows kept: 7,032\nrows dropped: 11\n"
 
-    return save_report
+_WRITE_FIXED = [
+    Case("a short report", ("rows kept: 12\n", "old report\n", "")),
+    Case("an empty report", ("", "old report\n", "")),
+    Case(
+        "not ASCII, Windows line endings: written byte for byte",
+        ("médian → 3.5 ✓\r\nnaïve\r\n", "old report\n", ""),
+    ),
+    Case("text UTF-8 cannot encode: the old report must survive", ("half\ud800", "old\n", "")),
+    Case("the disk fills up half-way through the write", (_REPORT * 20, "old report\n", DISK)),
+    Case("the rename fails at the last step", (_REPORT, "old report\n", RENAME)),
+    Case("a full disk, with text that is not ASCII", ("médian → ✓\n" * 30, "old\n", DISK)),
+]
 
 
 def _explain_write(case: Case, name: str, got: Any, expected: Any) -> str:
-    if name == "content_crc32" and got == zlib.crc32(b""):
+    text, _, trouble = case.args
+    if name == "files":
+        stray = sorted(set(got) - set(expected)) if isinstance(got, dict) else []
+        if stray:
+            return (
+                f"{', '.join(stray)} should not be there: delete the temporary file when the "
+                "write fails (try/except that removes it and raises again, or finally), and "
+                "create it in the target's folder — tmp/ is what tempfile.gettempdir() "
+                "answered during the check."
+            )
+        if trouble or not harness.encodable(text):
+            return (
+                "the write failed, so reports/report.txt must still hold the old report, whole: "
+                "write a temporary file and rename it over the target only once all of it is "
+                "written (encode the text before any file is opened)."
+            )
+        return 'the report must hold text.encode("utf-8"), byte for byte.'
+    if name == "error":
+        if expected and not got:
+            return (
+                f"the write failed ({trouble or 'the text cannot be encoded'}) and your function "
+                "returned as if it had worked: after cleaning up, raise the error again (a bare "
+                "`raise` in the except block), so the caller knows the report is the old one."
+            )
+        return ""
+    if name == "old_file_untouched":
         return (
-            "0 is the checksum of an empty file: the report was emptied and never rewritten. "
-            'open(target, "w") and Path.write_text truncate the file first; encode the text '
-            "before any file is opened, and write it to a temporary file."
+            "your function wrote into the old file itself (opened the target for writing, or "
+            "copied onto it): a program reading report.txt at that moment sees half a report. "
+            "Write a temporary file, then os.replace(tmp, target): the name moves to the new "
+            "file in one step, and the old file is never written into."
         )
-    if name == "leftover_files" and got:
-        return "the temporary file must be deleted when the write fails (try/except or finally)."
-    return ""
+    if name == "renamed_within_folder":
+        return (
+            "your temporary file was not in the target's folder (tempfile's default folder, "
+            "often another file system, where a rename becomes a copy that can be cut half-way): "
+            "tempfile.mkstemp(dir=target.parent)."
+        )
+    return "return target (the path written), as the package's atomic_write does."
 
 
 GRADERS: dict[str, Grader] = {
@@ -284,36 +343,31 @@ GRADERS: dict[str, Grader] = {
     "m01.error-classes": Grader(
         params=("kind", "message", "hint", "exit_code"),
         outputs=(
-            Output("exit_code", "scalar", rtol=0.0, atol=0.0),
-            Output("text_length", "scalar", rtol=0.0, atol=0.0),
+            Output("exit_code", "json"),
+            Output("text", "text"),
+            Output("caught_by", "json"),
+            Output("args", "json"),
+            Output("attributes", "json"),
         ),
-        fixed=lambda: [
-            Case("the base class", ("AiengError", "the file is empty", "give another file.", None)),
-            Case("no hint", ("AiengError", "the file is empty", "", None)),
-            Case("a usage error", ("UsageError", "unknown option '--fats'", "try --fast.", None)),
-            Case("inherited exit code", ("NotFoundError", "unknown month 'm13'", "", None)),
-            Case("an exit code given", ("DataError", "no rows left", "loosen the filter.", 4)),
-            *[Case(f"class {kind}", (kind, "it failed", "", None)) for kind in ERROR_KINDS[3:]],
-        ],
+        fixed=lambda: list(_ERROR_FIXED),
         generated=lambda: seeded(_error_case),
         n_generated=20,
-        adapt=_errors_reference,
+        explain=_explain_error,
+        harness=harness.raise_and_catch,
     ),
     "m01.atomic-write": Grader(
-        params=("text", "old_text"),
+        params=("text", "old_text", "trouble"),
         outputs=(
-            Output("content_crc32", "scalar", rtol=0.0, atol=0.0),
-            Output("leftover_files", "scalar", rtol=0.0, atol=0.0),
+            Output("files", "tree"),
+            Output("error", "text"),
+            Output("old_file_untouched", "bool"),
+            Output("renamed_within_folder", "bool"),
+            Output("returns_target", "bool"),
         ),
-        fixed=lambda: [
-            Case("a short report", ("rows kept: 12\n", "old report\n")),
-            Case("an empty report", ("", "old report\n")),
-            Case("not ASCII", ("médian → 3.5 ✓\n", "old report\n")),
-            Case("text UTF-8 cannot encode: the old report must survive", ("half\ud800", "old\n")),
-        ],
-        generated=lambda: seeded(_report_text),
+        fixed=lambda: list(_WRITE_FIXED),
+        generated=lambda: seeded(_report_case),
         n_generated=16,
-        adapt=_atomic_reference,
         explain=_explain_write,
+        harness=harness.replace_report,
     ),
 }

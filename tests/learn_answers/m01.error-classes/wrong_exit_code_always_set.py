@@ -1,0 +1,33 @@
+# mistake: self.exit_code = exit_code even when none is given: None hides the class default
+# fails: exit_code matches the reference
+class AiengError(Exception):
+    exit_code = 1
+
+    def __init__(self, message, *, hint="", exit_code=None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.exit_code = exit_code
+
+    def __str__(self):
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class UsageError(AiengError):
+    exit_code = 2
+
+
+class NotFoundError(UsageError):
+    pass
+
+
+class InputFileError(AiengError):
+    pass
+
+
+class ConfigError(AiengError):
+    pass
+
+
+class DataError(AiengError):
+    pass

@@ -1,0 +1,36 @@
+# mistake: UsageError sets 2 in its __init__, after the parent, overwriting an exit code given
+# fails: exit_code matches the reference
+class AiengError(Exception):
+    exit_code = 1
+
+    def __init__(self, message, *, hint="", exit_code=None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+    def __str__(self):
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class UsageError(AiengError):
+    def __init__(self, message, *, hint="", exit_code=None):
+        super().__init__(message, hint=hint, exit_code=exit_code)
+        self.exit_code = 2
+
+
+class NotFoundError(UsageError):
+    pass
+
+
+class InputFileError(AiengError):
+    pass
+
+
+class ConfigError(AiengError):
+    pass
+
+
+class DataError(AiengError):
+    pass

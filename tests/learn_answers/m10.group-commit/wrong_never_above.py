@@ -1,0 +1,14 @@
+# mistake: stops before a write that would pass max_batch, though the rule takes it
+# fails: counts matches the reference
+def transactions(sizes: list[int], max_batch: int) -> list[int]:
+    counts = []
+    i = 0
+    while i < len(sizes):
+        rows, taken = sizes[i], 1
+        i += 1
+        while i < len(sizes) and rows + sizes[i] <= max_batch:
+            rows += sizes[i]
+            taken += 1
+            i += 1
+        counts.append(taken)
+    return counts
