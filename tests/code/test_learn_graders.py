@@ -57,5 +57,3 @@ def test_the_untouched_starter_fails_its_grader(
     assert not verdict.passed
     assert verdict.check == f"{exercise.function}() is written"
     assert verdict.lines[0].startswith(f"{exercise.function}() is not written yet")
-
-
