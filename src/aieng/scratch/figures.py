@@ -55,7 +55,7 @@ def gradient_descent_section(
             if best is None or history[-1] < best.loss_history_[-1]:
                 best = model
         except DivergenceError as exc:
-            history, label = exc.loss_history, f"η = {lr:g} (diverged: leaves the chart)"
+            history, label = exc.loss_history, f"η = {lr:g} (diverged: above the chart)"
             notes.append(f"η = {lr:g}: {exc.message}; the fix: {exc.hint}.")
         ax.plot(np.arange(1, len(history) + 1), history, color=colour, label=label)
     if kept:
