@@ -73,7 +73,8 @@ def histograms(frame: pd.DataFrame, names: list[str], seed: int = 0) -> Figure:
             ax.plot(grid, gaussian_kde(sample)(grid), color=PALETTE[3], linewidth=1.2)
         ax.axvline(float(np.median(x)), color=PALETTE[6], linewidth=0.8, linestyle="--")
         ax.set_title(_short(name), fontsize=9)
-        ax.set_yticks([])
+        ax.set_yticks([])  # a density's numbers depend on the units; its shape is the point
+        ax.set_ylabel("density", fontsize=7)
     return fig
 
 
@@ -92,6 +93,7 @@ def bars(frame: pd.DataFrame, profiles: dict[str, ColumnProfile], names: list[st
         ax.invert_yaxis()
         ax.set_title(f"{_short(name)} ({profiles[name].n_distinct} levels)", fontsize=9)
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        ax.set_xlabel("share of rows", fontsize=7)
     return fig
 
 
@@ -125,13 +127,23 @@ def missing_overview(frame: pd.DataFrame) -> Figure:
     flags = isna.to_numpy()  # (n_rows, n_columns)
     blocks = np.array_split(np.arange(len(frame)), min(MISSING_ROWS, len(frame)))
     matrix = np.stack([flags[b].any(axis=0) for b in blocks], axis=1).astype(float)
-    right.imshow(matrix, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
+    # The extent puts row numbers on the x axis: without it the ticks count blocks, and a
+    # reader of "rows in file order" would read block 350 as row 350 (it is row 6,300).
+    right.imshow(
+        matrix,
+        aspect="auto",
+        cmap="Greys",
+        vmin=0,
+        vmax=1,
+        interpolation="nearest",
+        extent=(0, len(frame), len(share) - 0.5, -0.5),
+    )
     right.set_yticks(y, [_short(str(c)) for c in share.index], fontsize=7)
     size = len(blocks[0])
     right.set_xlabel(
-        f"rows in file order, {size:,} per pixel column; black = at least one missing"
+        f"row number, in file order ({size:,} rows per pixel column); black = at least one missing"
         if size > 1
-        else "row, in file order; black = missing"
+        else "row number, in file order; black = missing"
     )
     right.grid(False)
     return fig

@@ -38,8 +38,11 @@ def headline(ex: Exploration) -> dict[str, Metric]:
         d = widest.disparity
         scale = 100 if ex.target.task == "classification" else 1
         lo, hi = (scale * v for v in d.difference_interval)
-        cards[f"largest gap ({widest.attribute})"] = (
-            f"{scale * d.difference:.1f} [{lo:.1f}, {hi:.1f}]"
+        # A gap of rates is in percentage points (41.7 % − 23.6 % = 18.1 points); a gap of
+        # means is in the target's own units. A bare 18.1 could be either, or a ratio.
+        unit = " points" if scale == 100 else ""
+        cards[f"largest gap ({widest.attribute}), 95% interval"] = (
+            f"{scale * d.difference:.1f}{unit} [{lo:.1f}, {hi:.1f}]"
         )
     return cards
 
@@ -285,8 +288,9 @@ def _target(report: Report, ex: Exploration) -> None:
         shown = ranked[: figures.MAX_PANELS]
         sec.figure(
             figures.target_rates(shown, overall, what, percent=classification),
-            caption=f"The {what} per level of each feature, most informative first "
-            "(numbers: ∈ a quantile bin); dashed: overall",
+            caption=f"The {what} per level of each feature, most informative first; a "
+            "number is cut into bins of about equal size ('tenure ∈ 0–6': tenure from 0 to 6); "
+            "dashed: overall",
             dpi=figures.HEATMAP_DPI,
             alt="target rates",
         )
@@ -297,13 +301,29 @@ def _bias(report: Report, ex: Exploration) -> None:
     spec = ex.target
     rates = spec is not None
     a, b = PRIORS[ex.prior]
+    if spec is not None and spec.task != "classification":
+        # A numeric target's interval is Student's t around each group's mean (bias.py): the
+        # Beta prior of a rate plays no part, so the intro must not name it.
+        how = (
+            "the mean target of each group with a 95% Bayesian credible interval: given these "
+            "rows, the true mean lies in it with 95% probability (Student's t around the "
+            "group's mean), and a small group gets a wide one."
+        )
+    else:
+        prior = "Jeffreys" if ex.prior == "jeffreys" else ex.prior
+        how = (
+            "the target rate of each group with a 95% Bayesian credible interval: given these "
+            "rows, the true rate lies in it with 95% probability, and a small group gets a "
+            f"wide one. It comes from the Beta-Binomial posterior with the {prior} prior "
+            f"Beta({a:g}, {b:g}), which counts as {a:g} extra positive and {b:g} extra negative "
+            "in every group."
+        )
     sec = report.section(
         "Bias: sensitive attributes",
-        intro="Group sizes per sensitive attribute and, with a target, the target rate of each "
-        f"group with a 95% Bayesian credible interval: Beta-Binomial posterior from the "
-        f"{ex.prior} prior Beta({a:g}, {b:g}). The largest disparity compares the highest and "
-        "the lowest group (of at least 10 rows) by Monte Carlo draws from both posteriors. "
-        "Proxies are the features most associated with the attribute.",
+        intro=f"Group sizes per sensitive attribute and, with a target, {how} The largest "
+        "disparity compares the highest and the lowest group (of at least 10 rows) by Monte "
+        "Carlo draws from both posteriors. Proxies are the features most associated with the "
+        "attribute: a model that never sees the attribute can still learn it through them.",
     )
     label = "target rate" if spec is None or spec.task == "classification" else "mean target"
     sec.figure(
@@ -314,8 +334,8 @@ def _bias(report: Report, ex: Exploration) -> None:
             rates=rates,
             percent=spec is not None and spec.task == "classification",
         ),
-        caption="Group sizes and "
-        "target rates with 95% credible intervals (dot: observed; dashed: overall)",
+        caption=f"Group sizes, and the {label} per group with its 95% credible interval (dot: "
+        "observed; dashed: overall)",
         alt="forest plot",
     )
     rows = [

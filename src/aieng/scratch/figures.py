@@ -37,6 +37,7 @@ def gradient_descent_section(
     fig, ax = new_figure(width=7.5, height=4.0)
     best: LinearRegression | None = None
     notes = []
+    kept: list[np.ndarray] = []  # the histories that did not diverge: they set the y range
     for colour, lr in zip(PALETTE, learning_rates, strict=False):
         model = LinearRegression(solver="gd", learning_rate=lr, max_iter=max_iter)
         try:
@@ -44,16 +45,28 @@ def gradient_descent_section(
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 model.fit(X, y)
             history, label = model.loss_history_, f"η = {lr:g}"
-            notes.append(f"η = {lr:g}: loss {history[-1]:,.2f} after {model.n_iter_} epochs.")
+            kept.append(np.asarray(history))
+            how = (
+                f"stopped at the {max_iter}-epoch limit before converging"
+                if model.n_iter_ >= max_iter
+                else f"converged after {model.n_iter_} epochs"
+            )
+            notes.append(f"η = {lr:g}: loss {history[-1]:,.2f}, {how}.")
             if best is None or history[-1] < best.loss_history_[-1]:
                 best = model
         except DivergenceError as exc:
-            history, label = exc.loss_history, f"η = {lr:g} (diverged)"
-            notes.append(f"η = {lr:g}: {exc.message}. {exc.hint}.")
+            history, label = exc.loss_history, f"η = {lr:g} (diverged: above the chart)"
+            notes.append(f"η = {lr:g}: {exc.message}; the fix: {exc.hint}.")
         ax.plot(np.arange(1, len(history) + 1), history, color=colour, label=label)
-    ax.set_yscale("log")
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss (half mean squared error, log scale)")
+    if kept:
+        # The diverged curve reaches 1e9 and would squash the others into one line at the
+        # bottom (545 against 554 after 500 epochs): the axis shows the ones that converge.
+        low = min(float(h.min()) for h in kept)
+        high = max(float(h[0]) for h in kept)
+        ax.set_ylim(low - 0.05 * (high - low), high + 0.25 * (high - low))
+    ax.set_xscale("log")  # the fast rates finish in a few epochs, the slow one takes 500
+    ax.set_xlabel("epoch (log scale)")
+    ax.set_ylabel("loss (half mean squared error)")
     ax.legend()
     sec.figure(fig, caption="Training loss per epoch for each learning rate", alt="loss curves")
     sec.notes(notes)
@@ -96,10 +109,11 @@ def residual_section(report: Report, y_true: np.ndarray, y_pred: np.ndarray) -> 
     fig, (left, right) = new_figure(1, 2, width=9.0, height=3.6)
     left.scatter(y_pred, residuals, s=8, alpha=0.5, color=PALETTE[0])
     left.axhline(0, color=PALETTE[6], linewidth=1)
-    left.set_xlabel("predicted wage")
-    left.set_ylabel("residual (actual − predicted)")
+    left.set_xlabel("predicted wage ($1000s)")
+    left.set_ylabel("residual: actual − predicted ($1000s)")
     right.hist(residuals, bins=40, color=PALETTE[0])
-    right.set_xlabel("residual")
+    right.set_xlabel("residual ($1000s)")
+    right.set_ylabel("workers")
     sec.figure(
         fig, caption="Residuals against predictions, and their distribution", alt="residuals"
     )

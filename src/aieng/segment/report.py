@@ -27,7 +27,11 @@ def build_report(result: Segmentation, *, title: str, subtitle: str = "") -> Rep
         "K-Means stability (min ARI)": float(cl.stability.min()),
     }
     if result.choice is not None:
-        cards["silhouette"] = float(result.choice.silhouette[result.choice.ks.index(cl.k)])
+        # The chosen k's silhouette, which need not be the best one (k = 2: 0.201, chosen
+        # k = 4: 0.197, a tie): the label says which k it belongs to.
+        cards[f"silhouette (k = {cl.k})"] = float(
+            result.choice.silhouette[result.choice.ks.index(cl.k)]
+        )
     if prof.target_rates is not None:
         cards[f"{prof.target_label}: range"] = (
             f"{prof.target_rates.min():.0%}–{prof.target_rates.max():.0%}"
@@ -89,6 +93,8 @@ def choose_k_section(report: Report, choice: KChoice) -> None:
     )
     right.set_xlabel("k (segments)")
     right.set_ylabel(f"silhouette ({choice.sample_size:,}-row sample)")
+    for ax in (left, right):
+        ax.set_xticks(ks)  # k is a count: no tick at 2.5 segments
     right.legend()
     sec.figure(fig, caption="Inertia (elbow) and silhouette per k", alt="elbow and silhouette")
     tied = [

@@ -44,17 +44,23 @@ def _subtitle(c: Comparison) -> str:
     )
 
 
-def add_sections(report: Report, c: Comparison, *, prefix: str = "") -> None:
-    """Append every section of ``c`` to ``report`` (titles start with ``prefix``)."""
+def add_sections(
+    report: Report, c: Comparison, *, prefix: str = "", business_table: str = "business"
+) -> None:
+    """Append every section of ``c`` to ``report`` (titles start with ``prefix``).
+
+    ``business_table`` names the config table of the business case as the reader's file
+    spells it: ``[business]`` for ``aieng compare``, ``[train.business]`` in a pipeline.
+    """
     data_section(report, c, prefix)
     leaderboard_section(report, c, prefix)
     gap_section(report, c, prefix)
     if c.top_two is not None:
-        paired_section(report, c.top_two, prefix)
+        paired_section(report, c.top_two, prefix, twins=c.twins is not None)
     if c.feature_tests:
         feature_section(report, c, prefix)
     curves_section(report, c, prefix)
-    heldout.test_sections(report, c, prefix)
+    heldout.test_sections(report, c, prefix, business_table=business_table)
 
 
 def data_section(report: Report, c: Comparison, prefix: str) -> None:
@@ -123,7 +129,13 @@ def leaderboard_section(report: Report, c: Comparison, prefix: str) -> None:
             f"{m:.3f} ± {s:.3f}" for m, s in zip(board[metric], board[f"{metric}_std"], strict=True)
         ]
     table["fit s"] = board["fit_time"]
-    sec.table(table, max_rows=len(table), caption="Validation scores, mean ± sd over folds")
+    caption = "Validation scores, mean ± sd over folds"
+    if c.task == "classification":  # yes/no metrics hold for one threshold: name it
+        caption += (
+            f"; accuracy, precision, recall and F1 count a yes at P ≥ "
+            f"{heldout.DEFAULT_THRESHOLD:.2f}, scikit-learn's default"
+        )
+    sec.table(table, max_rows=len(table), caption=caption)
     notes = [
         f"Best by {NAMES[c.primary]}: {c.winner} ({board[c.primary].iloc[0]:.3f}); the "
         "dummy baseline is the floor every model must clear."
@@ -165,14 +177,20 @@ def gap_section(report: Report, c: Comparison, prefix: str) -> None:
     )
 
 
-def paired_section(report: Report, test: PairedTest, prefix: str) -> None:
-    """Is the winner really better than the runner-up? The corrected resampled t-test."""
+def paired_section(report: Report, test: PairedTest, prefix: str, *, twins: bool) -> None:
+    """Is the winner really better than the runner-up? The corrected resampled t-test.
+
+    ``twins``: month 3's from-scratch model is among the candidates, and the intro says why
+    it is not the runner-up (it is the same model as scikit-learn's).
+    """
+    twin = " (our month-3 twin of a scikit-learn model does not count as other)" if twins else ""
     sec = report.section(
         f"{prefix}Is the winner really better? (corrected resampled t-test)",
-        intro="The difference between the winner and the best other model on each fold (our "
-        "month-3 twin of a scikit-learn model does not count as other), and the Nadeau–Bengio "
-        "corrected t-test: the folds share most of their training rows, so the plain t-test "
-        "would be far too confident; the correction widens the variance by n_test/n_train.",
+        intro=f"The difference between the winner and the best other model on each fold{twin}, "
+        "and the Nadeau–Bengio corrected t-test: the folds share most of their training rows, "
+        "so the plain t-test would be far too confident; the correction widens the variance "
+        "by n_test/n_train. p is the chance of a difference at least this large if the two "
+        "models were equally good; below 5 % it is called significant.",
     )
     fig, ax = new_figure(width=6.5, height=2.8)
     d = np.array(test.differences)
@@ -224,12 +242,18 @@ def feature_section(report: Report, c: Comparison, prefix: str) -> None:
 def curves_section(report: Report, c: Comparison, prefix: str) -> None:
     """Learning curve of the winner and validation curve of a decision tree over depth."""
     p = NAMES[c.primary]
+    # The words follow the metric's direction: for an error (RMSE) "good" is low, and an
+    # overfitting tree's validation error *rises* while its training error falls to 0.
+    if higher_is_better(c.task, c.primary):
+        under, over = "both low", "training perfect, validation falling"
+    else:
+        under, over = "both errors high", "training error near 0, validation error rising"
     sec = report.section(
         f"{prefix}Learning and validation curves",
         intro=f"Left: {c.winner} trained on growing shares of the training part. Converging "
-        "curves mean more rows would not help much; a persistent gap means variance. Right: a "
-        "decision tree as it deepens, from underfitting (both low) to overfitting (training "
-        "perfect, validation falling).",
+        "curves mean more rows would not help much; a persistent gap means variance (the "
+        "model learns the noise of its rows, and more rows would help). Right: a decision "
+        f"tree as it deepens, from underfitting ({under}) to overfitting ({over}).",
     )
     fig, (left, right) = new_figure(1, 2, width=9.5, height=3.6)
     for ax, frame, x in ((left, c.learning, "train_size"), (right, c.depth, "max_depth")):
@@ -258,7 +282,10 @@ def curves_section(report: Report, c: Comparison, prefix: str) -> None:
             f"{best['valid']:.3f}); at depth {int(c.depth['max_depth'].iloc[-1])} it scores "
             f"{c.depth['train'].iloc[-1]:.3f} on its training rows and "
             f"{c.depth['valid'].iloc[-1]:.3f} on validation.",
-            f"{c.winner} with all {int(last['train_size']):,} training rows: {p} "
+            # The curve's largest point is a fold's training part, not the whole training
+            # split (4,507 of 5,634 rows with 5 folds): say so, or the two counts look wrong.
+            f"{c.winner} trained on {int(last['train_size']):,} rows, the training part of one "
+            f"cross-validation fold (of {c.n_train:,} training rows): {p} "
             f"{last['train']:.3f} train, {last['valid']:.3f} validation.",
         ]
     )

@@ -43,7 +43,16 @@ def prepare_target(
     numeric = pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw)
     if task is None:
         task = "regression" if numeric and raw.nunique() > 2 else "classification"
-        notes.append(f"Task: {task} (inferred from {name!r}; set --task to change it).")
+        # Why, not how to override it: a month-6 pipeline has no --task to set, and its
+        # report quoted this note. `aieng compare --help` lists --task for those who have it.
+        why = (
+            "numbers with more than two distinct values"
+            if task == "regression"
+            else "two distinct values"
+            if numeric
+            else "labels, not numbers"
+        )
+        notes.append(f"Task: {task}, inferred from {name!r} ({why}).")
     if task == "regression":
         if not numeric:
             example = ", ".join(repr(str(v)) for v in raw.drop_duplicates().head(3))
