@@ -1,0 +1,49 @@
+"""The warm-up's plumbing: a starter folder with its own grader module, and a first start."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from aieng.errors import ConfigError
+from aieng.learn import graders
+from aieng.learn.graders import grader_for, module_name
+from aieng.learn.manifest import Exercise, Hints
+
+
+def _exercise(starter: str) -> Exercise:
+    month = starter[:3]
+    return Exercise(
+        id=f"{month}.x",
+        month=month,
+        title="x",
+        topics=("m01.python-fundamentals",),
+        starter=starter,
+        function="x",
+        reference="aieng.learn.x",
+        docs="docs/learn.md",
+        hints=Hints(failure="f", concept="c", read="r"),
+    )
+
+
+def test_a_starter_folder_with_a_grader_module_of_its_own_is_graded_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "m07_extra.py").write_text(
+        "from aieng.learn.grader import Case, Grader, Output\n"
+        "GRADERS = {'m07.x': Grader(('a',), (Output('y', 'json'),), lambda: [Case('c', (1,))])}\n"
+    )
+    monkeypatch.setattr(graders, "__path__", [*graders.__path__, str(tmp_path)])
+    monkeypatch.delitem(sys.modules, "aieng.learn.graders.m07_extra", raising=False)
+    own = _exercise("m07_extra/ex1_x.py")
+    assert module_name(own) == "aieng.learn.graders.m07_extra"
+    grader, path = grader_for(own)  # its file, not the month's, keys the cached cases
+    assert path == tmp_path / "m07_extra.py" and grader.params == ("a",)
+    # a folder without one falls back to its month's module
+    assert module_name(_exercise("m03_scratch/ex1_x.py")) == "aieng.learn.graders.m03"
+    with pytest.raises(
+        ConfigError, match=r"m07\.x has no grader module aieng\.learn\.graders\.m07"
+    ):
+        grader_for(_exercise("m07_other/ex1_x.py"))
