@@ -11,6 +11,7 @@ from aieng.errors import ConfigError
 from aieng.learn import graders
 from aieng.learn.graders import grader_for, module_name
 from aieng.learn.manifest import Exercise, Hints
+from aieng.learn.sandbox import run_cases
 
 
 def _exercise(starter: str) -> Exercise:
@@ -47,3 +48,13 @@ def test_a_starter_folder_with_a_grader_module_of_its_own_is_graded_by_it(
         ConfigError, match=r"m07\.x has no grader module aieng\.learn\.graders\.m07"
     ):
         grader_for(_exercise("m07_other/ex1_x.py"))
+
+
+def test_a_nan_argument_is_not_taken_for_a_modified_input(tmp_path: Path) -> None:
+    # NaN is not equal to itself, so comparing an input with its copy by == alone would accuse
+    # every function given a bare NaN of changing it; a float cannot be changed at all.
+    answer = tmp_path / "answer.py"
+    answer.write_text("def f(x, xs):\n    xs.append(x)\n    return 0\n")
+    outcome = run_cases(answer, "f", [(float("nan"), [])], time_limit_s=10, memory_limit_mb=512)
+    assert outcome.status == "ran"
+    assert outcome.results[0]["mutated"] == [1]  # the list was changed, the NaN was not
