@@ -1,0 +1,7 @@
+# mistake: Counter.most_common(n) breaks ties by first appearance, not by string order
+# fails: top matches the reference
+from collections import Counter
+
+
+def top_words(words, n):
+    return [word for word, _ in Counter(words).most_common(n)]

@@ -1,0 +1,5 @@
+# mistake: plural has no default, so count(2, "row") cannot be called
+# fails: count() runs without error
+def count(n, noun, plural):
+    word = noun if n == 1 else (plural or noun + "s")
+    return f"{n:,} {word}"

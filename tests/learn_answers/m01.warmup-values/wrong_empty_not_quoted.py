@@ -1,0 +1,11 @@
+# mistake: quotes padded text but forgets the empty text, which then shows as nothing at all
+# fails: shown matches the reference
+import math
+
+
+def show(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "<missing>"
+    if isinstance(value, str) and value != value.strip():
+        return repr(value)
+    return str(value)

@@ -1,0 +1,8 @@
+# mistake: a truth test for "missing", so 0, 0.0, False and "" are reported as missing too
+# fails: shown matches the reference
+def show(value):
+    if not value or value != value:
+        return "<missing>"
+    if isinstance(value, str) and value != value.strip():
+        return repr(value)
+    return str(value)
