@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from aieng.errors import ConfigError
-from aieng.learn import graders
+from aieng.learn import graders, manifest
 from aieng.learn.graders import grader_for, module_name
 from aieng.learn.manifest import Exercise, Hints
 from aieng.learn.sandbox import run_cases
@@ -58,3 +58,26 @@ def test_a_nan_argument_is_not_taken_for_a_modified_input(tmp_path: Path) -> Non
     outcome = run_cases(answer, "f", [(float("nan"), [])], time_limit_s=10, memory_limit_mb=512)
     assert outcome.status == "ran"
     assert outcome.results[0]["mutated"] == [1]  # the list was changed, the NaN was not
+
+
+def test_the_warm_up_comes_first_and_start_without_an_id_starts_it(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AIENG_WORKSPACE", str(tmp_path / "ws"))
+    ids = [e.id for e in manifest.load().exercises]
+    assert ids[0] == "m01.warmup-values" and ids.index("m01.warmup-files") < ids.index(
+        "m01.parse-numbers"
+    )  # plain Python first, then month 1's cleaning
+    code, out, _ = cli("learn")
+    assert code == 0 and "Next: m01.warmup-values — `aieng learn start m01.warmup-values`" in out
+    code, out, _ = cli("learn", "start")  # no id: the first exercise not done or skipped
+    assert code == 0 and "Started m01.warmup-values" in out
+    assert (tmp_path / "ws" / "m01_warmup" / "ex1_values.py").is_file()
+    cli("progress", "mark", "m01.warmup-values", "done")
+    code, out, _ = cli("learn", "start")
+    assert code == 0 and "Started m01.warmup-plural" in out
+
+    for exercise in ids:  # every one done or skipped: nothing to start, and it says what to do
+        cli("progress", "mark", exercise, "skipped")
+    code, _, err = cli("learn", "start")
+    assert code == 2 and "every exercise is done or skipped" in err and "aieng quiz" in err
