@@ -1,5 +1,6 @@
 # mistake: strips the ends but leaves doubled inner spaces and tabs: "Fiber  optic" stays apart
 # fails: canonical matches the reference
+# on: doubled inner spaces, tabs
 def canonical_spellings(values):
     counts = {}
     for value in values:

@@ -1,5 +1,6 @@
 # mistake: compares the keys with `is` (the same object) instead of == (the same text)
 # fails: canonical matches the reference
+# on: case: the most frequent spelling wins
 def canonical_spellings(values):
     counts = {}
     for value in values:

@@ -1,5 +1,6 @@
 # mistake: lower() where casefold() is needed: "straße" and "STRASSE" stay two categories
 # fails: canonical matches the reference
+# on: ß folds to ss: casefold(), not lower()
 def canonical_spellings(values):
     counts = {}
     for value in values:

@@ -1,5 +1,6 @@
 # mistake: sorts the caller's list in place to walk through the spellings in order
 # fails: does not modify its inputs
+# on: nothing to merge
 def canonical_spellings(values):
     values.sort()
     counts = {}

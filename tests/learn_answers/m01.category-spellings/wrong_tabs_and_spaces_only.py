@@ -1,5 +1,6 @@
 # mistake: collapses runs of spaces and tabs only, so an inner non-breaking space keeps two apart
 # fails: canonical matches the reference
+# on: a non-breaking space inside is a space too
 import re
 
 

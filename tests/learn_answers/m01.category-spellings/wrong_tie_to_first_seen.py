@@ -1,5 +1,6 @@
 # mistake: max by count alone: a tie goes to whichever spelling came first in the data
 # fails: canonical matches the reference
+# on: a tie: the first in string order ('Y' < 'y')
 def canonical_spellings(values):
     counts = {}
     for value in values:

@@ -1,5 +1,6 @@
 # mistake: max over (count, spelling) breaks a tie towards the *last* spelling in string order
 # fails: canonical matches the reference
+# on: a tie: the first in string order ('Y' < 'y')
 def canonical_spellings(values):
     counts = {}
     for value in values:

@@ -1,5 +1,6 @@
 # mistake: trims the winning spelling, where the canonical one is returned exactly as written
 # fails: canonical matches the reference
+# on: a tie between padded and clean: ' ' sorts before letters
 def canonical_spellings(values):
     counts = {}
     for value in values:

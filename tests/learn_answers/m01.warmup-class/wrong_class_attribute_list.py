@@ -1,5 +1,6 @@
 # mistake: the list is a class attribute, one list shared by every RunningStats object
 # fails: summaries matches the reference
+# on: an object made after another was filled starts empty
 class RunningStats:
     values = []  # noqa: RUF012
 

@@ -1,5 +1,6 @@
 # mistake: // is floor division: the mean of 1 and 2 comes out as 1
 # fails: summaries matches the reference
+# on: the mean of 1 and 2 is 1.5
 class RunningStats:
     def __init__(self, values=None):
         self.count, self.total, self.low, self.high = 0, 0, None, None

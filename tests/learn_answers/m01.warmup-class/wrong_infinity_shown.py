@@ -1,5 +1,6 @@
 # mistake: starts low and high at ±infinity and shows them when nothing was added
 # fails: summaries matches the reference
+# on: a new object: nothing added yet
 class RunningStats:
     def __init__(self, values=None):
         self.count, self.total = 0, 0

@@ -1,5 +1,6 @@
 # mistake: keeps the list it was given and appends to it: the caller's list grows
 # fails: given_lists_unchanged matches the reference
+# on: started from a list
 class RunningStats:
     def __init__(self, values=None):
         self.values = values if values is not None else []

@@ -1,5 +1,6 @@
 # mistake: low and high start at 0, so numbers all above 0 keep a low of 0
 # fails: summaries matches the reference
+# on: one number
 class RunningStats:
     def __init__(self, values=None):
         self.count, self.total, self.low, self.high = 0, 0, 0, 0

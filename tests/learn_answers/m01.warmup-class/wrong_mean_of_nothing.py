@@ -1,5 +1,6 @@
 # mistake: divides by the count even when it is 0
 # fails: RunningStats() runs without error
+# on: a new object: nothing added yet
 class RunningStats:
     def __init__(self, values=None):
         self.count, self.total, self.low, self.high = 0, 0, None, None

@@ -1,5 +1,6 @@
 # mistake: a list default argument: made once, shared by every RunningStats() made without one
 # fails: summaries matches the reference
+# on: an object made after another was filled starts empty
 class RunningStats:
     def __init__(self, values=[]):  # noqa: B006
         self.values = values

@@ -1,5 +1,6 @@
 # mistake: `self.low or value` as "the low so far, or this value": a low of 0 counts as none
 # fails: summaries matches the reference
+# on: 0, then 5: the low stays 0
 class RunningStats:
     def __init__(self, values=None):
         self.count, self.total, self.low, self.high = 0, 0, None, None

@@ -1,5 +1,6 @@
 # mistake: lower-cases the words, so "The" and "the" are counted as one word
 # fails: top matches the reference
+# on: capitals sort before small letters
 def top_words(words, n):
     counts = {}
     for word in words:

@@ -1,5 +1,6 @@
 # mistake: takes ranked[i] for i in range(n), which fails when there are fewer words than n
 # fails: top_words() runs without error
+# on: no words
 def top_words(words, n):
     counts = {}
     for word in words:

@@ -1,5 +1,6 @@
 # mistake: Counter.most_common(n) breaks ties by first appearance, not by string order
 # fails: top matches the reference
+# on: a tie: string order decides
 from collections import Counter
 
 

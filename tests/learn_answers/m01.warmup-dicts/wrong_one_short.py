@@ -1,5 +1,6 @@
 # mistake: off by one: keeps n - 1 words
 # fails: top matches the reference
+# on: one word
 def top_words(words, n):
     counts = {}
     for word in words:

@@ -1,5 +1,6 @@
 # mistake: returns what list.sort() returns, which is None (sort() sorts in place)
 # fails: top matches the reference
+# on: one word
 def top_words(words, n):
     counts = {}
     for word in words:

@@ -1,5 +1,6 @@
 # mistake: sorts the caller's list in place to count runs of equal words
 # fails: does not modify its inputs
+# on: a clear winner
 def top_words(words, n):
     words.sort()
     counts = {}

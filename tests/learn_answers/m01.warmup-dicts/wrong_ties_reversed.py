@@ -1,5 +1,6 @@
 # mistake: reverse=True on (count, word) also reverses the tie order: "pear" before "apple"
 # fails: top matches the reference
+# on: a tie: string order decides
 def top_words(words, n):
     counts = {}
     for word in words:

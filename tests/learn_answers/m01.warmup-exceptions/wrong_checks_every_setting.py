@@ -1,5 +1,6 @@
 # mistake: checks every value of the config, so another setting's typo breaks this one
 # fails: raised matches the reference
+# on: other settings are not read
 def setting(config, name, default):
     numbers = {}
     for key, value in config.items():

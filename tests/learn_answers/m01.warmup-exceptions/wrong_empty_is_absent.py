@@ -1,5 +1,6 @@
 # mistake: `if not value` takes an empty value for an absent one and returns the default
 # fails: raised matches the reference
+# on: an empty value is not absent: a ValueError
 def setting(config, name, default):
     value = config.get(name)
     if not value:

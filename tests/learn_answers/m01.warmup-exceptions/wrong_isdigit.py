@@ -1,5 +1,6 @@
 # mistake: str.isdigit() as the test refuses " 4 ", "-7" and "+3", which int() reads
 # fails: raised matches the reference
+# on: spaces around the number
 def setting(config, name, default):
     if name not in config:
         return default

@@ -1,5 +1,6 @@
 # mistake: reads config[name] without checking, so an absent name raises KeyError
 # fails: setting() runs without error
+# on: absent: the default
 def setting(config, name, default):
     value = config[name]
     try:

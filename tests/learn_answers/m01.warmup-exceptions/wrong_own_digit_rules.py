@@ -1,5 +1,6 @@
 # mistake: decides what an integer is with a rule of its own (a regex) instead of asking int()
 # fails: raised matches the reference
+# on: int() decides, not a rule of your own: it reads 1_000
 import re
 
 

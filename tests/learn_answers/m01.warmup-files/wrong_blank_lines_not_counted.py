@@ -1,5 +1,6 @@
 # mistake: counts only the lines it reads as settings, so blank lines and comments shift the number
 # fails: line_in_message matches the reference
+# on: a line without =, line 3 (blank lines count)
 def read_settings(path):
     settings = {}
     number = 0

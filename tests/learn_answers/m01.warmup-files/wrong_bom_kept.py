@@ -1,5 +1,6 @@
 # mistake: encoding="utf-8" keeps a byte-order mark, which becomes part of the first name
 # fails: settings matches the reference
+# on: a byte-order mark first (Windows Notepad writes one)
 def read_settings(path):
     settings = {}
     with open(path, encoding="utf-8") as file:

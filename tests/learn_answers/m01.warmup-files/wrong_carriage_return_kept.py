@@ -1,5 +1,6 @@
 # mistake: splits the decoded text at "\n" and strips only spaces: a Windows "\r" stays in the value
 # fails: settings matches the reference
+# on: Windows line endings (\r\n)
 def read_settings(path):
     settings = {}
     text = path.read_bytes().decode("utf-8-sig")

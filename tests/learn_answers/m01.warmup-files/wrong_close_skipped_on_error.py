@@ -1,5 +1,6 @@
 # mistake: closes the file with f.close() at the end, a line the error of a bad line never reaches
 # fails: file_closed matches the reference
+# on: a line without =, line 3 (blank lines count)
 def read_settings(path):
     settings = {}
     file = open(path, encoding="utf-8-sig")  # noqa: SIM115

@@ -1,5 +1,6 @@
 # mistake: loops over open(path) without `with`: the file stays open until Python frees it
 # fails: file_closed matches the reference
+# on: one setting
 def read_settings(path):
     settings = {}
     for number, line in enumerate(open(path, encoding="utf-8-sig"), start=1):  # noqa: SIM115

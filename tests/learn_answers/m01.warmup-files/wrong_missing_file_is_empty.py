@@ -1,5 +1,6 @@
 # mistake: returns {} for a file that does not exist, as if it were empty
 # fails: raised matches the reference
+# on: no such file
 def read_settings(path):
     if not path.exists():
         return {}

@@ -1,5 +1,6 @@
 # mistake: split("=") splits at every =, so a value holding one cannot be unpacked in two
 # fails: raises ValueError only for a line without =, naming it
+# on: an = inside the value: only the first one separates
 def read_settings(path):
     settings = {}
     with open(path, encoding="utf-8-sig") as file:

@@ -1,5 +1,6 @@
 # mistake: errors="replace" turns bytes that are not UTF-8 into "�" instead of an error
 # fails: raised matches the reference
+# on: bytes that are not UTF-8 (Latin-1)
 def read_settings(path):
     settings = {}
     with open(path, encoding="utf-8-sig", errors="replace") as file:

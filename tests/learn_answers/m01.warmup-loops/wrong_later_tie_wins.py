@@ -1,5 +1,6 @@
 # mistake: >= replaces the best by a run that is only as long, so the last of equal gaps wins
 # fails: start matches the reference
+# on: two gaps equally long: the first wins
 def longest_gap(readings):
     best, start, length = 0, None, 0
     for i, reading in enumerate(readings):

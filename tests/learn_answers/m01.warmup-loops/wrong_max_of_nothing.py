@@ -1,5 +1,6 @@
 # mistake: collects every run's length and takes max() of them, which fails when there is none
 # fails: longest_gap() runs without error
+# on: no readings at all
 def longest_gap(readings):
     lengths, starts = [], []
     for i, reading in enumerate(readings):

@@ -1,5 +1,6 @@
 # mistake: `if not reading` also takes a reading of 0.0 for a missing one
 # fails: length matches the reference
+# on: 0.0 is a reading, not a gap
 def longest_gap(readings):
     best, start, length = 0, None, 0
     for i, reading in enumerate(readings):

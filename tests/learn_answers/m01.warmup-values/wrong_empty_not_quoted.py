@@ -1,5 +1,6 @@
 # mistake: quotes padded text but forgets the empty text, which then shows as nothing at all
 # fails: shown matches the reference
+# on: empty text is shown quoted
 import math
 
 

@@ -1,5 +1,6 @@
 # mistake: asks math.isnan of every value, and it raises TypeError for text
 # fails: show() runs without error
+# on: text
 import math
 
 

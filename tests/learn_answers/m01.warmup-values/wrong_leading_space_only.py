@@ -1,5 +1,6 @@
 # mistake: looks for padding at the start only, so "DSL " is shown without its space
 # fails: shown matches the reference
+# on: a space behind
 import math
 
 

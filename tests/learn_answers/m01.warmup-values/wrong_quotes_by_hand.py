@@ -1,5 +1,6 @@
 # mistake: puts single quotes around the text by hand, which repr() would not do for "it's "
 # fails: shown matches the reference
+# on: a tab behind
 import math
 
 

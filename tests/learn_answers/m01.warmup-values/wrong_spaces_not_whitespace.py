@@ -1,5 +1,6 @@
 # mistake: strips only the space character, so a tab or a non-breaking space stays hidden
 # fails: shown matches the reference
+# on: a tab behind
 import math
 
 

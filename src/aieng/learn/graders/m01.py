@@ -136,7 +136,10 @@ _SPELLINGS_FIXED = [
         (["Fiber optic", "Fiber  optic", "fiber\toptic", "Fiber optic"],),
     ),
     Case("a non-breaking space is a space too", (["Yes", "Yes\xa0", "Yes"],)),
-    Case("inside too", (["Fiber optic", "Fiber\xa0optic", "fiber \xa0optic", "Fiber optic"],)),
+    Case(
+        "a non-breaking space inside is a space too",
+        (["Fiber optic", "Fiber\xa0optic", "fiber \xa0optic", "Fiber optic"],),
+    ),
     Case("a tie: the first in string order ('Y' < 'y')", (["yes", "Yes", "YES"],)),
     Case("a tie between padded and clean: ' ' sorts before letters", (["No", " No"],)),
     Case("the winner keeps its own spaces", (["Yes ", "Yes ", "yes"],)),

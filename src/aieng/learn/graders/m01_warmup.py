@@ -304,6 +304,15 @@ _NEW_B = "b = RunningStats()"
 _STATS_FIXED = [
     Case("a new object: nothing added yet", ([_NEW_A, "a.summary()"],)),
     Case("one number", ([_NEW_A, "a.add(5)", "a.summary()"],)),
+    # right after the first two: a list shared between objects shows at once, named for what it is
+    Case(
+        "an object made after another was filled starts empty",
+        ([_NEW_A, "a.add(100)", _NEW_B, "b.summary()"],),
+    ),
+    Case(
+        "two objects: each has its own numbers",
+        ([_NEW_A, _NEW_B, "a.add(1)", "b.add(10)", "a.summary()", "b.summary()"],),
+    ),
     Case("the mean of 1 and 2 is 1.5", ([_NEW_A, "a.add(1)", "a.add(2)", "a.summary()"],)),
     Case(
         "numbers all above 0: the low is not 0", ([_NEW_A, "a.add(3)", "a.add(7)", "a.summary()"],)
@@ -317,14 +326,6 @@ _STATS_FIXED = [
     Case("0, then -5: the high stays 0", ([_NEW_A, "a.add(0)", "a.add(-5)", "a.summary()"],)),
     Case(
         "a mean that is not round", ([_NEW_A, "a.add(1)", "a.add(2)", "a.add(2)", "a.summary()"],)
-    ),
-    Case(
-        "two objects: each has its own numbers",
-        ([_NEW_A, _NEW_B, "a.add(1)", "b.add(10)", "a.summary()", "b.summary()"],),
-    ),
-    Case(
-        "an object made after another was filled starts empty",
-        ([_NEW_A, "a.add(100)", _NEW_B, "b.summary()"],),
     ),
     Case("started from a list", (["a = RunningStats([2, 4])", "a.add(9)", "a.summary()"],)),
     Case("started from an empty list", (["a = RunningStats([])", "a.summary()"],)),
