@@ -13,9 +13,9 @@ appends to it changes the caller's data. Two objects made without a list show a 
 shared between instances, and the process lives on between cases, so does a class attribute.
 
 ``catch_value_error`` (m01.warmup-exceptions) calls ``setting(config, name, default)`` and
-reports what a caller sees: the ``ValueError`` raised — whether its
-message names the setting and shows the value received as ``repr()`` writes it. Other errors
-reach the learner as errors of their code, with their line.
+reports what a caller sees: the ``ValueError`` raised (its message naming the setting? showing
+the value received as ``repr()`` writes it?), or else the value returned. Other errors reach the
+learner as errors of their code, with their line.
 
 ``read_in_folder`` (m01.warmup-files) writes the case's bytes to ``settings.txt`` in a fresh
 folder (or writes nothing: the missing file) and calls ``read_settings(path)``. It returns the
