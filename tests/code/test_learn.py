@@ -162,7 +162,7 @@ def test_start_in_a_workspace_that_cannot_be_written_says_where_to_work(
 def test_check_without_a_started_exercise_says_how_to_start(workspace_dir: Path) -> None:
     with pytest.raises(UsageError, match=r"no exercise in progress") as info:
         session.current(manifest.load(), {})
-    assert "aieng learn start m01.parse-numbers" in info.value.hint  # the first in order
+    assert "aieng learn start m01.warmup-values" in info.value.hint  # the first in order
     with pytest.raises(NotFoundError, match=r"you have not started m03\.pca"):
         session.learner_file(manifest.load().get("m03.pca"))
     session.start(GRADIENT)

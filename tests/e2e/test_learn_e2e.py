@@ -29,11 +29,11 @@ def test_a_learner_goes_from_starter_to_pass(cli, ws: Path) -> None:  # type: ig
     assert "m03 Mathematics for Machine Learning · 0/5 done · quiz: aieng quiz m03" in out
     assert "· m03.loss" in out
     # Exercises come in learning order: month 1's first.
-    assert "Next: m01.parse-numbers — `aieng learn start m01.parse-numbers`" in out
+    assert "Next: m01.warmup-values — `aieng learn start m01.warmup-values`" in out
 
     code, _, err = cli("check")
     assert code == 2 and "Error: no exercise in progress" in err
-    assert "Hint: start the next one with `aieng learn start m01.parse-numbers`" in err
+    assert "Hint: start the next one with `aieng learn start m01.warmup-values`" in err
 
     code, out, _ = cli("learn", "start", "m03.loss")
     mine = ws / "m03_scratch" / "ex1_loss.py"
@@ -58,7 +58,7 @@ def test_a_learner_goes_from_starter_to_pass(cli, ws: Path) -> None:  # type: ig
     code, out, _ = cli("check", "m03.loss")
     assert code == 0, out
     assert "✓ m03.loss passed: all 44 cases match the reference. Marked done." in out
-    assert "Next: m01.parse-numbers — `aieng learn start m01.parse-numbers`" in out
+    assert "Next: m01.warmup-values — `aieng learn start m01.warmup-values`" in out
 
     code, out, _ = cli("learn")
     assert "1/5 done" in out and "✓ m03.loss" in out
@@ -81,7 +81,7 @@ def test_a_learner_goes_from_starter_to_pass(cli, ws: Path) -> None:  # type: ig
     code, out, _ = cli("progress", "mark", "m03.gradient", "skipped")  # exercise ids work there
     assert code == 0 and "Marked 1 item(s) skipped: m03.gradient" in out
     code, out, _ = cli("learn")
-    assert "– m03.gradient" in out and "Next: m01.parse-numbers" in out
+    assert "– m03.gradient" in out and "Next: m01.warmup-values" in out
 
 
 def test_start_keeps_work_and_reset_asks_first(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from aieng.cli import console
+from aieng.errors import UsageError
 from aieng.learn import session
 from aieng.learn.manifest import Exercise, load
 from aieng.learn.sandbox import Sandbox
@@ -35,6 +36,7 @@ def overview(ctx: typer.Context) -> None:
     quizzes, best = available(), LearnState().quiz_best()
     out = console.stdout()
     out.print(f"[bold]Exercises[/] [dim](your files: {escape(str(workspace_dir()))})[/]")
+    width = max(len(e.id) for e in manifest.exercises)  # the titles line up in one column
     for month_id in manifest.months:
         exercises = manifest.of_month(month_id)
         done = sum(session.status(e, entries) == "done" for e in exercises)
@@ -50,7 +52,7 @@ def overview(ctx: typer.Context) -> None:
         )
         for e in exercises:
             state = session.status(e, entries)
-            out.print(f"  {MARK[state]} {e.id:<22} {escape(e.title)}")
+            out.print(f"  {MARK[state]} {e.id:<{width}} {escape(e.title)}")
     later = [m.id for m in rm.months if m.id not in manifest.months]
     out.print(f"[dim]No exercises yet for {', '.join(later)}.[/]")
     upcoming = session.next_to_do(manifest, entries)
@@ -72,14 +74,17 @@ def _how_to_do(exercise: Exercise) -> str:
 
 @app.command()
 def start(
-    exercise_id: Annotated[str, typer.Argument(help="Exercise id, e.g. m03.loss.")],
+    exercise_id: Annotated[
+        str | None,
+        typer.Argument(help="Exercise id, e.g. m03.loss; default: the next one to do."),
+    ] = None,
     reset: Annotated[
         bool, typer.Option("--reset", help="Start over from the starter (your file is backed up).")
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
 ) -> None:
     """Copy an exercise's starter into your workspace (never over your work)."""
-    exercise = load().get(exercise_id)
+    exercise = _next_or(exercise_id)
     # Before the starter is copied: a start that then fails to prepare would be half done.
     session.require_extras(exercise, by=f"aieng learn start {exercise.id}")
     out = console.stdout()
@@ -99,6 +104,20 @@ def start(
     _prepare(exercise)
     out.print(f"  edit:  {escape(str(started.path))}")
     out.print(f"  then:  aieng check {exercise.id}   (or `aieng check --watch` while you edit)")
+
+
+def _next_or(exercise_id: str | None) -> Exercise:
+    """The exercise named, or the first one neither done nor skipped (a newcomer's first)."""
+    manifest = load()
+    if exercise_id is not None:
+        return manifest.get(exercise_id)
+    upcoming = session.next_to_do(manifest, session.store().entries())
+    if upcoming is None:
+        raise UsageError(
+            "every exercise is done or skipped: there is no next one to start",
+            hint="name one to do again (`aieng learn` lists them), or take a quiz: aieng quiz mNN.",
+        )
+    return upcoming
 
 
 def _prepare(exercise: Exercise) -> None:

@@ -64,6 +64,8 @@ def _error(exc: BaseException, path: str) -> dict[str, Any]:
 def _same(before: Any, after: Any) -> bool:
     import numpy as np
 
+    if before is after:  # an immutable input (deepcopy returns it as is): NaN is not == NaN
+        return True
     if isinstance(before, np.ndarray):
         return (
             isinstance(after, np.ndarray)

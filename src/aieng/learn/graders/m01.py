@@ -1,9 +1,14 @@
-"""Graders of month 1 (``aieng.clean`` and the foundation): messy numbers, outlier fences,
-missing values and duplicates, an error class hierarchy, an atomic file write.
+"""Graders of month 1 (``aieng.clean`` and the foundation): messy numbers, category spellings,
+outlier fences, missing values and duplicates, an error class hierarchy, an atomic file write.
+(The warm-up before them has its own module, ``graders/m01_warmup.py``.)
 
 Each grader's reference is named in ``exercises/info.toml``; ``adapt`` only reshapes the call
 (a Series in, an array out; a step config built from the arguments), it never re-implements
-the cleaning. Generated cases stay where the package's answer is the textbook one: continuous
+the cleaning. Category spellings are graded exactly (a JSON mapping): the package's first kind
+of merge — same letters up to case and spacing, the most frequent spelling wins, a tie goes to
+the first in string order — on cases that hold each hard shape (ß and ligatures that only
+``casefold`` folds, non-breaking spaces, a padded winner, accents that stay letters, a tie).
+Generated cases stay where the package's answer is the textbook one: continuous
 values (no dominant value, so no fallback fences), less than half of a column missing (else
 ``aieng clean`` leaves it alone on purpose), numbers written in the unambiguous US style.
 
@@ -70,6 +75,112 @@ def _parse_reference(parse_numbers: Fn) -> Fn:
         return np.asarray(numbers.to_numpy(dtype="float64"))
 
     return parse_numbers_
+
+
+# ── m01.category-spellings: aieng.clean.categories.canonicalize, same letters only ────────────
+
+
+def _spellings_reference(canonicalize: Fn) -> Fn:
+    def canonical_spellings(values: list[str]) -> dict[str, str]:
+        import pandas as pd
+
+        from aieng.clean.config import CategoriesStep
+
+        # The first kind of merge only (same letters up to case and spacing): a similarity of
+        # 100 merges no two different keys, and nothing is flagged; every column is a category.
+        step = CategoriesStep(similarity=100.0, flag_suspects=False, max_levels=1_000_000)
+        series = pd.Series(values, dtype=object)
+        after, _, _ = canonicalize(series, step)
+        return {str(v): str(a) for v, a in zip(series, after, strict=True)}
+
+    return canonical_spellings
+
+
+# Telco's and everyday categories, some with letters that fold to others (ß → ss, ﬁ → fi)
+_CATEGORIES = ("Yes", "No", "Fiber optic", "DSL", "Month-to-month", "Straße", "Café", "ﬁle", "")
+
+
+def _respell(rng: np.random.Generator, word: str) -> str:
+    """``word`` as a messy export writes it: another case, padding, doubled inner spaces."""
+    how = int(rng.integers(0, 6))
+    text = [word, word.lower(), word.upper(), word.title(), word.swapcase(), word][how]
+    if rng.random() < 0.3:
+        text = text.replace(" ", str(rng.choice(["  ", "\t", " \xa0"])))
+    if rng.random() < 0.3:
+        pads = ["", " ", "  ", "\t", "\n", "\xa0"]
+        text = str(rng.choice(pads)) + text + str(rng.choice(pads))
+    return text
+
+
+def _spellings_case(rng: np.random.Generator) -> tuple[Any, ...]:
+    words = rng.choice(_CATEGORIES, size=int(rng.integers(1, 4)), replace=False)
+    values = [
+        spelling
+        for word in words
+        for spelling in [_respell(rng, str(word)) for _ in range(int(rng.integers(1, 4)))]
+        for _ in range(int(rng.integers(1, 4)))
+    ]
+    order = rng.permutation(len(values))
+    return ([values[i] for i in order],)
+
+
+_SPELLINGS_FIXED = [
+    Case("one value", (["DSL"],)),
+    Case("no values", ([],)),
+    Case("nothing to merge", (["Yes", "No", "Yes"],)),
+    Case("case: the most frequent spelling wins", (["yes", "Yes", "YES", "Yes"],)),
+    Case("the winner need not be capitalised", (["no", "No", "no"],)),
+    Case("padding", (["No", " No", "No", "No  "],)),
+    Case(
+        "doubled inner spaces, tabs",
+        (["Fiber optic", "Fiber  optic", "fiber\toptic", "Fiber optic"],),
+    ),
+    Case("a non-breaking space is a space too", (["Yes", "Yes\xa0", "Yes"],)),
+    Case(
+        "a non-breaking space inside is a space too",
+        (["Fiber optic", "Fiber\xa0optic", "fiber \xa0optic", "Fiber optic"],),
+    ),
+    Case("a tie: the first in string order ('Y' < 'y')", (["yes", "Yes", "YES"],)),
+    Case("a tie between padded and clean: ' ' sorts before letters", (["No", " No"],)),
+    Case("the winner keeps its own spaces", (["Yes ", "Yes ", "yes"],)),
+    Case("ß folds to ss: casefold(), not lower()", (["STRASSE", "straße", "Straße", "straße"],)),
+    Case("a ligature folds too: 'ﬁ' is 'fi'", (["ﬁle", "FILE", "ﬁle"],)),
+    Case("accents are letters: café and cafe stay apart", (["Café", "cafe", "café", "cafe"],)),
+    Case("empty and blank spellings are one", (["", "  ", ""],)),
+    Case("a typo is not a spelling (a later step's work)", (["Yes", "Yse", "Yes"],)),
+    Case(
+        "Telco's internet service",
+        (["Fiber optic", "DSL", "fiber optic", "No", "FIBER OPTIC", "dsl", "Fiber optic"],),
+    ),
+]
+
+
+def _explain_spellings(case: Case, name: str, got: Any, expected: Any) -> str:
+    (values,) = case.args
+    if not isinstance(got, dict) or set(got) != set(expected):
+        return "every distinct spelling in values is a key, the canonical one included."
+    spellings = list(expected)
+    for a in spellings:
+        for b in spellings:
+            if expected[a] == expected[b] and got[a] != got[b]:
+                return (
+                    f"{a!r} and {b!r} are one category: the same letters once case-folded "
+                    "(casefold(), which folds ß to ss; lower() does not) and with every run of "
+                    "whitespace — tabs and non-breaking spaces too — made one space and trimmed."
+                )
+            if expected[a] != expected[b] and got[a] == got[b]:
+                return (
+                    f"{a!r} and {b!r} are two categories: they differ by more than case and "
+                    "spacing (an accent is a letter; a typo is a later step's work)."
+                )
+    wrong = next(a for a in spellings if got[a] != expected[a])
+    group = [s for s in spellings if expected[s] == expected[wrong]]
+    rows = ", ".join(f"{s!r} × {values.count(s)}" for s in sorted(group))
+    return (
+        f"the category of {wrong!r} is written {rows} in values: the most frequent spelling "
+        "wins, exactly as written (spaces included), and a tie goes to the first of the tied "
+        "ones in Python's string order (a space < 'A' < 'a')."
+    )
 
 
 # ── m01.iqr-fences and m01.robust-fences: aieng.clean.outliers.fences ─────────────────────────
@@ -292,6 +403,15 @@ GRADERS: dict[str, Grader] = {
         generated=lambda: seeded(_messy_column),
         n_generated=30,
         adapt=_parse_reference,
+    ),
+    "m01.category-spellings": Grader(
+        params=("values",),
+        outputs=(Output("canonical", "json"),),
+        fixed=lambda: list(_SPELLINGS_FIXED),
+        generated=lambda: seeded(_spellings_case),
+        n_generated=30,
+        adapt=_spellings_reference,
+        explain=_explain_spellings,
     ),
     "m01.iqr-fences": Grader(
         params=("values", "k"),

@@ -1,0 +1,11 @@
+# mistake: max over (count, spelling) breaks a tie towards the *last* spelling in string order
+# fails: canonical matches the reference
+# on: a tie: the first in string order ('Y' < 'y')
+def canonical_spellings(values):
+    counts = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    groups = {}
+    for spelling in counts:
+        groups.setdefault(" ".join(spelling.split()).casefold(), []).append(spelling)
+    return {s: max(g, key=lambda w: (counts[w], w)) for g in groups.values() for s in g}
