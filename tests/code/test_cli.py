@@ -386,3 +386,8 @@ def test_a_write_that_fails_at_the_end_names_the_file_not_a_bug(  # type: ignore
     assert "bug" not in out + err and "Traceback" not in err
     assert not target.exists()
     assert [p.name for p in target.parent.iterdir()] == []  # no temporary file left either
+
+
+def test_what_a_user_typed_is_printed_as_typed_never_as_an_emoji(cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("roadmap", "show", ":x:")
+    assert code != 0 and ":x:" in err and "❌" not in err

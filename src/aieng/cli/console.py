@@ -3,7 +3,8 @@
 Rich picks colour and width from the terminal it writes to: in a pipe or a file it writes plain
 text with no escape codes, so ``aieng roadmap | less`` and CI logs stay readable.
 The consoles are made per call so they follow ``sys.stdout`` / ``sys.stderr`` as they are now
-(tests capture both).
+(tests capture both). ``emoji=False``: rich would turn ``:b:`` or ``:x:`` in a hint, a value or
+a file name into an emoji, and what a user reads must be what was written.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from rich.console import Console
 
 def stdout() -> Console:
     """Console for results (what a user pipes into another program)."""
-    return Console(highlight=False, soft_wrap=True)  # long messages: let the terminal wrap
+    return Console(highlight=False, soft_wrap=True, emoji=False)  # soft_wrap: the terminal wraps
 
 
 def stderr() -> Console:
     """Console for errors, warnings and progress (never mixed into piped results)."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 @contextlib.contextmanager
