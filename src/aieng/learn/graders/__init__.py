@@ -2,12 +2,15 @@
 
 A month module is imported only when one of its exercises is graded, and it must not import the
 reference implementations at import time (the manifest names them; ``grading`` imports them
-only when it prepares the cases).
+only when it prepares the cases). A month may add modules of its own topics beside it,
+``graders/m01_tools.py`` (Git, the shell): each holds a ``GRADERS`` dict too, and
+:func:`grader_for` looks in ``mNN.py`` first, then in the ``mNN_*.py`` modules by name.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,20 +22,26 @@ from aieng.learn.manifest import Exercise, load
 
 def grader_for(exercise: Exercise) -> tuple[Grader, Path]:
     """The grader of ``exercise`` and the file it is defined in (part of the cache key)."""
-    try:
-        module = importlib.import_module(f"aieng.learn.graders.{exercise.month}")
-    except ModuleNotFoundError as exc:
+    month = exercise.month
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(__path__)
+        if info.name == month or info.name.startswith(f"{month}_")
+    )  # "m01" sorts before "m01_tools"
+    if not names:
         raise ConfigError(
-            f"exercise {exercise.id} has no grader module aieng.learn.graders.{exercise.month}",
+            f"exercise {exercise.id} has no grader module aieng.learn.graders.{month}",
             hint="add src/aieng/learn/graders/<month>.py with a GRADERS dict.",
-        ) from exc
-    graders: dict[str, Grader] = module.GRADERS
-    if exercise.id not in graders:
-        raise ConfigError(
-            f"exercise {exercise.id} has no grader in aieng.learn.graders.{exercise.month}",
-            hint=f"add GRADERS[{exercise.id!r}] = Grader(...) there.",
         )
-    return graders[exercise.id], Path(str(module.__file__))
+    for name in names:
+        module = importlib.import_module(f"{__name__}.{name}")
+        graders: dict[str, Grader] = module.GRADERS
+        if exercise.id in graders:
+            return graders[exercise.id], Path(str(module.__file__))
+    raise ConfigError(
+        f"exercise {exercise.id} has no grader in aieng.learn.graders.{' or '.join(names)}",
+        hint=f"add GRADERS[{exercise.id!r}] = Grader(...) there.",
+    )
 
 
 def reference_as_learner(exercise_id: str) -> Callable[..., Any]:
@@ -44,5 +53,7 @@ def reference_as_learner(exercise_id: str) -> Callable[..., Any]:
     from aieng.learn.cases import load_reference
 
     exercise = load().get(exercise_id)
+    if exercise.answer != "python":
+        raise ValueError(f"{exercise_id}'s answer is a file: its reference is reference_file()")
     grader, _ = grader_for(exercise)
     return grader.adapt(load_reference(exercise.reference))
