@@ -16,8 +16,9 @@
 #
 # The grader runs your script on logs it makes at each check, holding what real logs hold:
 # - IPv6 clients as well as IPv4 ones (2001:db8::7);
-# - a request that is "-" (the client sent none) or that holds spaces ("GET /a b HTTP/1.1");
-#   a request never holds a double quote;
+# - a request that is "-" (the client sent none) or that holds spaces ("GET /a b HTTP/1.1"),
+#   and user agents that hold spaces ("Mozilla/5.0 (X11; Linux x86_64)"); neither ever holds
+#   a double quote;
 # - sizes and URLs that look like a status ("GET /page/503", a size of 502): only the status
 #   counts;
 # - Windows line endings (CRLF), and a last line with no newline after it.

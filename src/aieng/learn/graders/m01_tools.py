@@ -180,9 +180,15 @@ _AGENTS = ('"curl/8.5.0"', '"Mozilla/5.0 (X11; Linux x86_64)"', '"-"', '"python-
 
 
 def _line(
-    client: str, status: int, *, request: str = "GET /predict HTTP/1.1", size: str = "162"
+    client: str,
+    status: int,
+    *,
+    request: str = "GET /predict HTTP/1.1",
+    size: str = "162",
+    agent: str = "curl/8.5.0",
 ) -> str:
-    return f'{client} - - [10/Oct/2024:13:55:36 +0000] "{request}" {status} {size} "-" "curl/8.5.0"'
+    when = "[10/Oct/2024:13:55:36 +0000]"
+    return f'{client} - - {when} "{request}" {status} {size} "-" "{agent}"'
 
 
 def _log(*lines: str, end: str = "\n", last_newline: bool = True) -> str:
@@ -253,6 +259,18 @@ _LOG_FIXED = [
                 _line("10.0.0.3", 503),
             ),
             5,
+        ),
+    ),
+    Case(
+        "user agents that hold spaces: fields counted from the end move too",
+        (
+            _log(
+                _line("10.0.0.1", 502, agent="Mozilla/5.0 (X11; Linux x86_64)"),
+                _line("10.0.0.2", 500, agent="Mozilla/5.0 (X11; Linux x86_64)"),
+                _line("10.0.0.2", 200, size="0", agent="python-requests/2.32"),
+                _line("10.0.0.3", 503),
+            ),
+            3,
         ),
     ),
     Case(
