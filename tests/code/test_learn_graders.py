@@ -31,11 +31,15 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, cas
 def test_the_reference_passes_its_grader(
     exercise: Exercise, prepared: dict[str, cases.Prepared], tmp_path: Path
 ) -> None:
-    answer = tmp_path / "answer.py"
-    answer.write_text(
-        "from aieng.learn.graders import reference_as_learner\n"
-        f"{exercise.function} = reference_as_learner({exercise.id!r})\n"
-    )
+    if exercise.answer == "python":
+        answer = tmp_path / "answer.py"
+        answer.write_text(
+            "from aieng.learn.graders import reference_as_learner\n"
+            f"{exercise.function} = reference_as_learner({exercise.id!r})\n"
+        )
+    else:  # a script or a Dockerfile: the package's own file, under the starter's name
+        answer = tmp_path / Path(exercise.starter).name
+        shutil.copy(manifest.reference_file(exercise), answer)
     grader, grader_file = grader_for(exercise)
     verdict = grading.grade_file(
         exercise, grader, grader_file, answer, prepared=prepared[exercise.id]
@@ -55,5 +59,5 @@ def test_the_untouched_starter_fails_its_grader(
         exercise, *grader_for(exercise), starter, prepared=prepared[exercise.id]
     )
     assert not verdict.passed
-    assert verdict.check == f"{exercise.function}() is written"
-    assert verdict.lines[0].startswith(f"{exercise.function}() is not written yet")
+    assert verdict.check == f"{exercise.subject} is written"
+    assert verdict.lines[0].startswith(f"{exercise.subject} is not written yet")

@@ -1,4 +1,4 @@
-"""The warm-up's plumbing: a starter folder with its own grader module, and a first start."""
+"""The warm-up's plumbing: a grader module of its own beside the month's, and a first start."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from aieng.errors import ConfigError
 from aieng.learn import graders, manifest
-from aieng.learn.graders import grader_for, module_name
+from aieng.learn.graders import grader_for
 from aieng.learn.manifest import Exercise, Hints
 from aieng.learn.sandbox import run_cases
 
@@ -29,7 +29,7 @@ def _exercise(starter: str) -> Exercise:
     )
 
 
-def test_a_starter_folder_with_a_grader_module_of_its_own_is_graded_by_it(
+def test_a_grader_in_a_module_of_its_months_topics_is_found_with_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "m07_extra.py").write_text(
@@ -38,16 +38,12 @@ def test_a_starter_folder_with_a_grader_module_of_its_own_is_graded_by_it(
     )
     monkeypatch.setattr(graders, "__path__", [*graders.__path__, str(tmp_path)])
     monkeypatch.delitem(sys.modules, "aieng.learn.graders.m07_extra", raising=False)
-    own = _exercise("m07_extra/ex1_x.py")
-    assert module_name(own) == "aieng.learn.graders.m07_extra"
-    grader, path = grader_for(own)  # its file, not the month's, keys the cached cases
-    assert path == tmp_path / "m07_extra.py" and grader.params == ("a",)
-    # a folder without one falls back to its month's module
-    assert module_name(_exercise("m03_scratch/ex1_x.py")) == "aieng.learn.graders.m03"
+    grader, path = grader_for(_exercise("m07_extra/ex1_x.py"))
+    assert path == tmp_path / "m07_extra.py" and grader.params == ("a",)  # keys its cached cases
     with pytest.raises(
-        ConfigError, match=r"m07\.x has no grader module aieng\.learn\.graders\.m07"
+        ConfigError, match=r"m08\.x has no grader module aieng\.learn\.graders\.m08"
     ):
-        grader_for(_exercise("m07_other/ex1_x.py"))
+        grader_for(_exercise("m08_other/ex1_x.py"))
 
 
 def test_a_nan_argument_is_not_taken_for_a_modified_input(tmp_path: Path) -> None:

@@ -19,6 +19,14 @@ from aieng.roadmap import load
 
 EXERCISE = "m01.error-classes"  # teaches three topics; its reference is light (aieng.errors)
 TAUGHT = ("m01.python-fundamentals", "prog.skills.oop", "prog.skills.error-handling")
+ALSO = "m01.warmup-class"  # teaches prog.skills.oop too: with both passed, that topic can be done
+
+
+def _teaching(topic: str) -> set[str]:
+    """The exercises that list ``topic``: all must pass before it is done."""
+    from aieng.learn import manifest
+
+    return {e.id for e in manifest.load().exercises if topic in e.topics}
 
 
 SEED = "7"  # the attempt `--seed 7` shows: the letters name its shuffled choices
@@ -62,13 +70,18 @@ def test_passing_and_answering_move_the_topics_and_next_follows(cli, ws: Path) -
     assert code == 1 and f"✗ {EXERCISE} failed" in out
     assert progress() == started  # a failed check moves nothing
 
-    mine = ws / "m01_clean" / "ex5_error_classes.py"
-    mine.write_text(
-        "from aieng.learn.graders import reference_as_learner\n"
-        f"exit_code_of = reference_as_learner({EXERCISE!r})\n"
-    )
-    code, out, _ = cli("check", EXERCISE)
-    assert code == 0 and f"✓ {EXERCISE} passed" in out, out
+    from aieng.learn import manifest
+
+    for exercise_id in (EXERCISE, ALSO):
+        exercise = manifest.load().get(exercise_id)
+        if exercise_id != EXERCISE:
+            assert cli("learn", "start", exercise_id)[0] == 0
+        (ws / exercise.starter).write_text(
+            "from aieng.learn.graders import reference_as_learner\n"
+            f"{exercise.function} = reference_as_learner({exercise_id!r})\n"
+        )
+        code, out, _ = cli("check", exercise_id)
+        assert code == 0 and f"✓ {exercise_id} passed" in out, out
     passed = progress()
     for topic in TAUGHT:  # the exercise counts for every topic it teaches...
         reqs = {r["item"]: r for r in passed["topics"][topic]["requirements"]}
@@ -90,12 +103,15 @@ def test_passing_and_answering_move_the_topics_and_next_follows(cli, ws: Path) -
     code, out, _ = cli("quiz", "m01", "--seed", SEED, "--answers", _answers(quiz, right=True))
     assert code == 0
     right = progress()
-    assert status(right) == {
-        "m01.python-fundamentals": "done",
-        "prog.skills.oop": "done",
-        "prog.skills.error-handling": "learning",  # m01.atomic-write teaches it too
-    }
-    assert right["topics"]["m01.git"]["status"] == "done"  # its two questions answered right
+    # The rule: a topic is done when every exercise that lists it passed and every question
+    # tagged with it was answered right (all are now); otherwise it is under way, needing
+    # exactly the exercises not passed yet.
+    for topic in (*TAUGHT, "m01.git"):
+        missing = _teaching(topic) - {EXERCISE, ALSO}
+        assert right["topics"][topic]["status"] == ("learning" if missing else "done"), topic
+        needed = {r["item"] for r in right["topics"][topic]["requirements"] if not r["met"]}
+        assert needed == missing, topic
+    assert right["topics"]["prog.skills.oop"]["status"] == "done"  # both its exercises passed
     m01 = right["months"]["m01"]
     assert m01["done"] > 0 and m01["done"] == m01["earned"]  # all by results, none by hand
 
@@ -103,10 +119,11 @@ def test_passing_and_answering_move_the_topics_and_next_follows(cli, ws: Path) -
     row = next(line for line in out.splitlines() if line.lstrip().startswith("m01 "))
     assert f"{m01['done']}/{m01['total']}" in row and f"{m01['percent']:.0f}%" in row
     assert f"{right['overall']['done']} topic(s) done ({right['overall']['done']} by your" in out
-    assert "◐ prog.skills.error-handling: 2 of 3 done; needs m01.atomic-write (not started)" in out
+    row = next(line for line in out.splitlines() if "prog.skills.error-handling:" in line)
+    assert "m01.atomic-write (not started)" in row and EXERCISE not in row
 
-    code, out, _ = cli("roadmap", "show", "m01.python-fundamentals")
-    assert code == 0 and "done — 2 of 2 done" in out
+    code, out, _ = cli("roadmap", "show", "prog.skills.oop")
+    assert code == 0 and "done — 3 of 3 done" in out  # two exercises and one question
     assert any(EXERCISE in line and "passed on" in line for line in out.splitlines())
     assert any(
         "quiz m01, question" in line and "answered right" in line for line in out.splitlines()

@@ -3,9 +3,10 @@
 The cases are the grader's fixed ones plus ``n_generated`` drawn by hypothesis with
 ``derandomize=True`` (the same cases on every run and every machine), each answered by the
 package's reference function — through the grader's harness, if it names one, exactly as the
-learner's function will be run. Preparing imports the reference (``aieng.scratch`` pulls in
-scikit-learn: about 2 s), so the result is cached in ``$AIENG_HOME/learn/cases/`` under a key
-that changes whenever the grader, the reference's package, aieng, NumPy or Python change. A
+learner's function will be run (an answer that is a script or a Dockerfile: the package's file
+that solves it, run or read by the harness). Preparing imports the reference (``aieng.scratch``
+pulls in scikit-learn: about 2 s), so the result is cached in ``$AIENG_HOME/learn/cases/`` under
+a key that changes whenever the grader, the reference's package, aieng, NumPy or Python change. A
 warm ``aieng check`` then needs only NumPy.
 """
 
@@ -27,7 +28,8 @@ import aieng
 from aieng.errors import ConfigError
 from aieng.io import atomic_write
 from aieng.learn.grader import Case, Grader, case_size
-from aieng.learn.manifest import Exercise
+from aieng.learn.harnesses import Refused
+from aieng.learn.manifest import Exercise, reference_file
 from aieng.settings import get_settings
 
 Prepared = list[tuple[Case, Any]]  # (case, the reference's output on it)
@@ -59,7 +61,12 @@ def _package_files(dotted: str) -> list[Path]:
 def cache_key(exercise: Exercise, grader_file: Path) -> str:
     digest = hashlib.sha256()
     harnesses = sorted((Path(__file__).parent / "harnesses").glob("*.py"))  # run the reference
-    for path in (grader_file, *harnesses, *_package_files(exercise.reference)):
+    solution = (
+        _package_files(exercise.reference)
+        if exercise.answer == "python"
+        else [reference_file(exercise)]  # a script or Dockerfile: the file itself
+    )
+    for path in (grader_file, *harnesses, *solution):
         digest.update(path.read_bytes() if path.exists() else b"")
     for part in (exercise.reference, aieng.__version__, np.__version__, platform.python_version()):
         digest.update(part.encode())
@@ -100,6 +107,17 @@ def cache_path(exercise: Exercise, grader_file: Path) -> Path:
     return get_settings().home / "learn" / "cases" / f"{exercise.id}.{key}.pkl"
 
 
+def _answer(exercise: Exercise, run: Any, case: Case) -> Any:
+    """The reference's output on ``case``; a harness that refuses the reference cannot grade."""
+    try:
+        return run(*case.args)
+    except Refused as exc:  # a tool the harness needs is missing (hadolint), or a grader bug
+        raise ConfigError(
+            f"the grader of {exercise.id} cannot run on {case.label}: {exc.check}",
+            hint=" ".join(exc.lines),
+        ) from exc
+
+
 def prepare(exercise: Exercise, grader: Grader, grader_file: Path) -> Prepared:
     """Fixed then generated cases (smallest first), with the reference's answers; cached."""
     cache = cache_path(exercise, grader_file)
@@ -109,9 +127,20 @@ def prepare(exercise: Exercise, grader: Grader, grader_file: Path) -> Prepared:
             return prepared
         except Exception:  # a truncated or stale file: prepare it again
             cache.unlink(missing_ok=True)
-    solve = grader.adapt(load_reference(exercise.reference))
     harness = grader.harness
-    run = solve if harness is None else functools.partial(harness, solve)  # as the child does
+    solve: Any  # the reference: a function, or the file of a script or Dockerfile
+    if exercise.answer == "python":
+        solve = grader.adapt(load_reference(exercise.reference))
+        run = solve if harness is None else functools.partial(harness, solve)  # as the child does
+    elif harness is None:
+        raise ConfigError(
+            f"the grader of {exercise.id} has no harness: an answer of kind "
+            f"{exercise.answer!r} is run by one (aieng.learn.harnesses)",
+            hint="name the harness that runs the file: Grader(harness=...).",
+        )
+    else:
+        solve = reference_file(exercise)  # what ``annotate`` gets: the file's path
+        run = functools.partial(harness, solve)
     generated = draw(grader.generated(), grader.n_generated) if grader.generated else []
     generated = [
         replace(case, label=f"generated case {i}")
@@ -122,7 +151,7 @@ def prepare(exercise: Exercise, grader: Grader, grader_file: Path) -> Prepared:
         warnings.simplefilter("ignore")  # the reference's own convergence notes are not news
         if grader.annotate is not None:
             cases = [replace(case, notes=grader.annotate(solve, case)) for case in cases]
-        prepared = [(case, run(*case.args)) for case in cases]
+        prepared = [(case, _answer(exercise, run, case)) for case in cases]
     atomic_write(cache, pickle.dumps(prepared))
     for stale in cache.parent.glob(f"{exercise.id}.*.pkl"):  # older graders' or references'
         if stale != cache:

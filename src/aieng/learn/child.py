@@ -9,10 +9,16 @@ It only imports the standard library and NumPy, so it starts in a few tenths of 
 The job — a pickle the parent sends on stdin, by when this process has imported NumPy —
 holds ``path``, ``function``, ``cases`` (a list of argument tuples), ``memory_mb``,
 ``progress`` (a file where the index of the running case is written before each call, so the
-parent can say which input never returned) and ``harness`` (``"module:function"`` of
-``aieng.learn.harnesses``, or None). With a harness, each case calls ``harness(fn, *args)``
-instead of ``fn(*args)``; the harness is imported *before* the learner's file, so it keeps the
-real functions it patches whatever the learner's module does when it is imported.
+parent can say which input never returned), ``harness`` (``"module:function"`` of
+``aieng.learn.harnesses``, or None) and ``answer`` (the kind of file, ``"python"`` by default).
+With a harness, each case calls ``harness(fn, *args)`` instead of ``fn(*args)``; the harness is
+imported *before* the learner's file, so it keeps the real functions it patches whatever the
+learner's module does when it is imported.
+
+An answer that is not Python (``answer``: ``"bash"``, ``"dockerfile"``; see
+``aieng.learn.manifest``) is never imported: each case calls ``harness(path, *args)``, and the
+harness runs or reads the file itself. A file that holds only comments and blank lines is the
+untouched starter: it is reported as not written yet, as ``raise NotImplementedError`` is.
 """
 
 from __future__ import annotations
@@ -78,8 +84,28 @@ def _same(before: Any, after: Any) -> bool:
         return True  # cannot compare: do not accuse the learner
 
 
+def _written(text: str) -> bool:
+    """Whether a script or Dockerfile holds anything but comments (``#…``) and blank lines."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _load_file(job: dict[str, Any]) -> Any:
+    """``harness(path, …)`` for an answer that is not Python, or the record saying why not."""
+    path = job["path"]
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        return {"status": "unreadable", "message": f"cannot read {path}: {exc.strerror}"}
+    if not _written(text):
+        return {"status": "unwritten"}
+    return functools.partial(load_harness(job["harness"]), Path(path))
+
+
 def _run(job: dict[str, Any]) -> dict[str, Any]:
     path = job["path"]
+    if job.get("answer", "python") != "python":
+        call = _load_file(job)
+        return call if isinstance(call, dict) else _cases(call, job)
     harness = load_harness(job["harness"]) if job.get("harness") else None
     spec = importlib.util.spec_from_file_location(MODULE_NAME, path)
     if spec is None or spec.loader is None:
@@ -108,8 +134,12 @@ def _run(job: dict[str, Any]) -> dict[str, Any]:
         return {"status": "missing", "defined": defined}
     if not callable(fn):
         return {"status": "not_callable", "type": type(fn).__name__}
-    call = fn if harness is None else functools.partial(harness, fn)
+    return _cases(fn if harness is None else functools.partial(harness, fn), job)
 
+
+def _cases(call: Any, job: dict[str, Any]) -> dict[str, Any]:
+    """Call ``call`` on every case's arguments, until the first exception."""
+    path = job["path"]
     results: list[dict[str, Any]] = []
     progress = Path(job["progress"])
     for index, args in enumerate(job["cases"]):

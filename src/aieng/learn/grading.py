@@ -47,9 +47,23 @@ def _where(record: dict[str, Any]) -> str:
     return f" at line {where[0]}: {where[1]}" if where else ""
 
 
-def _setup_failure(outcome: RunOutcome, function: str, path: Path, total: int) -> Verdict | None:
+def _setup_failure(
+    outcome: RunOutcome, exercise: Exercise, path: Path, total: int
+) -> Verdict | None:
     """A file that does not even get to run the cases: syntax, import, missing function."""
-    d = outcome.detail
+    d, function = outcome.detail, exercise.function
+    if outcome.status == "unwritten":  # a script or Dockerfile that is still the starter
+        return _verdict(
+            f"{exercise.subject} is written",
+            [
+                f"{exercise.subject} is not written yet: {path.name} holds only comments and "
+                "blank lines. Write what its comments ask for below them.",
+            ],
+            0,
+            total,
+        )
+    if outcome.status == "unreadable":
+        return _verdict("your file can be read", [f"{d.get('message', path.name)}."], 0, total)
     if outcome.status == "syntax":
         caret = " " * max((d.get("offset") or 1) - 1, 0) + "^"
         return _verdict(
@@ -88,13 +102,15 @@ def _setup_failure(outcome: RunOutcome, function: str, path: Path, total: int) -
     return None
 
 
-def _died(outcome: RunOutcome, prepared: Prepared, grader: Grader, limit_mb: int) -> Verdict:
+def _died(
+    outcome: RunOutcome, prepared: Prepared, grader: Grader, limit_mb: int, late: str
+) -> Verdict:
     case = prepared[outcome.case][0] if outcome.case is not None else None
     on = [f"on {case.label}:", *show_inputs(grader.params, case.args)] if case else []
     passed = outcome.case or 0
     if outcome.status == "timeout":
         what = (
-            f"your function did not return within {grader.time_limit_s:g} s"
+            f"{late} within {grader.time_limit_s:g} s"
             if case
             else f"importing your file took more than {grader.time_limit_s:g} s"
         )
@@ -134,39 +150,45 @@ def grade_file(
         time_limit_s=grader.time_limit_s,
         memory_limit_mb=grader.memory_limit_mb,
         harness=None if grader.harness is None else harnesses.name_of(grader.harness),
+        answer=exercise.answer,
     )
     total = len(prepared)
-    early = _setup_failure(outcome, exercise.function, path, total)
+    early = _setup_failure(outcome, exercise, path, total)
     if early:
         return early
     if outcome.status in ("timeout", "memory", "crashed"):
-        return _died(outcome, prepared, grader, grader.memory_limit_mb)
+        late = "your function did not return" if exercise.function else "your answer did not finish"
+        return _died(outcome, prepared, grader, grader.memory_limit_mb, late)
     for index, ((case, expected), record) in enumerate(
         zip(prepared, outcome.results, strict=False)
     ):
-        problem = _check_case(grader, exercise.function, case, expected, record)
+        problem = _check_case(grader, exercise.subject, case, expected, record)
         if problem is not None:
             lines = [*problem.lines, f"on {case.label}:"]
             lines += show_inputs(grader.params, case.args)
             if outcome.printed:
                 lines.append("your code printed: " + outcome.printed.strip()[:300])
             return _verdict(problem.check, lines, index, total)
+    if outcome.status != "ran" or len(outcome.results) < total:  # never a pass by omission
+        lines = [f"the sandbox ran {len(outcome.results)} of {total} cases ({outcome.status})"]
+        return _verdict("runs to the end", lines, len(outcome.results), total)
     return Verdict(True, "", (f"all {total} cases match the reference.",), total, total)
 
 
 def _check_case(
-    grader: Grader, function: str, case: Case, expected: Any, record: dict[str, Any]
+    grader: Grader, subject: str, case: Case, expected: Any, record: dict[str, Any]
 ) -> Mismatch | None:
+    """Why one case fails (``subject``: ``"loss()"``, ``"your script"``), or None."""
     if "error" in record:
         err = record["error"]
         if err["type"] == "NotImplementedError":
             return Mismatch(
-                f"{function}() is written",
-                (f"{function}() is not written yet: it raised NotImplementedError{_where(err)}.",),
+                f"{subject} is written",
+                (f"{subject} is not written yet: it raised NotImplementedError{_where(err)}.",),
             )
         return Mismatch(
-            f"{function}() runs without error",
-            (f"{function}() raised {err['type']}: {err['message']}{_where(err)}",),
+            f"{subject} runs without error",
+            (f"{subject} raised {err['type']}: {err['message']}{_where(err)}",),
         )
     if "refused" in record:  # the grader's harness saw a rule broken (aieng.learn.harnesses)
         return Mismatch(record["refused"]["check"], tuple(record["refused"]["lines"]))
@@ -175,7 +197,7 @@ def _check_case(
         return Mismatch(
             "does not modify its inputs",
             (
-                f"{function}() changed its input {names}: a function must not write into the "
+                f"{subject} changed its input {names}: a function must not write into the "
                 "arrays it is given (the caller still needs them); work on a copy or build a "
                 "new array.",
             ),
@@ -183,12 +205,12 @@ def _check_case(
     if record["warnings"] and not grader.allow_warnings:
         return Mismatch(
             "runs without numerical warnings",
-            (f"NumPy warned while {function}() ran: {'; '.join(record['warnings'])}",),
+            (f"NumPy warned while {subject} ran: {'; '.join(record['warnings'])}",),
         )
     if "unpicklable" in record:
         return Mismatch(
             f"returns {grader.returns}",
-            (f"{function}() returned a {record['unpicklable']}, not numbers or arrays.",),
+            (f"{subject} returned a {record['unpicklable']}, not numbers or arrays.",),
         )
     values = split_outputs(grader, record["value"])
     if isinstance(values, Mismatch):

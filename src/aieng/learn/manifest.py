@@ -5,6 +5,14 @@ exercises honest — the *package* function or class that is its reference solut
 path. Solutions are never written twice: the grader compares the learner's function with the
 package's own code.
 
+Most answers are Python: the learner's file defines ``function``, which the sandboxed child
+imports and calls. An answer of another kind (``answer = "bash"``: a script; ``"dockerfile"``) is
+never imported: the grader's harness receives the file's path and runs or reads it itself (a
+script with bash in a temporary folder, a Dockerfile parsed and linted, never built; see
+``aieng.learn.harnesses.shell``). Such an exercise has no ``function``, its starter ends in
+``.sh`` or ``.Dockerfile``, and its ``reference`` is the package's own file that solves it, as a
+path under ``src/`` (``"aieng/learn/references/git_revert.sh"``).
+
 Where is ``exercises/``? At the repository root (DESIGN.md), next to ``src/``. An editable
 install finds it relative to this package (``src/aieng/learn/manifest.py`` → ``../../..``);
 ``$AIENG_EXERCISES`` points anywhere else (an unpacked copy of the repository, say).
@@ -13,10 +21,11 @@ install finds it relative to this package (``src/aieng/learn/manifest.py`` → `
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -26,8 +35,15 @@ from aieng.roadmap.model import MONTH_ID, TOPIC_ID, normalize_id
 
 EXERCISES_ENV = "AIENG_EXERCISES"
 MANIFEST = "info.toml"
-STARTER = r"^m(0[1-9]|1[0-2])_[a-z0-9_]+/ex[0-9]+_[a-z0-9_]+\.py$"  # "m03_scratch/ex1_loss.py"
+# "m03_scratch/ex1_loss.py", "m01_tools/ex1_revert.sh", "m10_deploy/ex1_service.Dockerfile"
+STARTER = r"^m(0[1-9]|1[0-2])_[a-z0-9_]+/ex[0-9]+_[a-z0-9_]+\.(py|sh|Dockerfile)$"
 DOTTED = r"^aieng(\.[A-Za-z_][A-Za-z0-9_]*)+$"  # "aieng.scratch.loss_and_gradient"
+REFERENCE_FILE = r"^aieng(/[a-z0-9_]+)+\.(sh|Dockerfile)$"  # "aieng/learn/references/x.sh"
+
+# What the learner writes, the suffix of its starter, and how the grader names it to them.
+Answer = Literal["python", "bash", "dockerfile"]
+SUFFIX: dict[str, str] = {"python": ".py", "bash": ".sh", "dockerfile": ".Dockerfile"}
+SUBJECT: dict[str, str] = {"bash": "your script", "dockerfile": "your Dockerfile"}
 
 
 class _Strict(BaseModel):
@@ -48,9 +64,11 @@ class Exercise(_Strict):
     title: str
     topics: tuple[str, ...] = Field(min_length=1)  # roadmap topic ids it exercises
     starter: str = Field(pattern=STARTER)  # relative to exercises/
-    # what the learner's file must define: a function, or a class (m01.error-classes)
-    function: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
-    reference: str = Field(pattern=DOTTED)  # the package function/class that solves it
+    answer: Answer = "python"  # what the learner writes: a Python file, a script, a Dockerfile
+    # what a Python answer must define: a function, or a class (m01.error-classes); none else
+    function: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    # the package function/class that solves it (dotted), or for another kind its file
+    reference: str = Field(pattern=f"{DOTTED}|{REFERENCE_FILE}")
     docs: str  # the page to read, relative to the repository root
     hints: Hints
     # Raised by one when an answer that passed may now fail (a stricter grader, a changed
@@ -65,6 +83,31 @@ class Exercise(_Strict):
         if not self.starter.startswith(f"{self.month}_"):
             raise ValueError(f"starter {self.starter!r} must be in a {self.month}_… folder")
         return self
+
+    @model_validator(mode="after")
+    def _answer_kind_fits(self) -> Exercise:
+        suffix = SUFFIX[self.answer]
+        if not self.starter.endswith(suffix):
+            raise ValueError(
+                f"starter {self.starter!r}: an answer of kind {self.answer!r} is a {suffix} file"
+            )
+        python = self.answer == "python"
+        if python and self.function is None:
+            raise ValueError("a Python answer names the function (or class) it defines")
+        if not python and self.function is not None:
+            raise ValueError(
+                f"an answer of kind {self.answer!r} is not imported: it has no function "
+                f"(got function = {self.function!r}); the grader's harness runs the file"
+            )
+        if python != bool(re.match(DOTTED, self.reference)):
+            want = "a dotted path (aieng.x.y)" if python else "a file under src/ (aieng/…/x.sh)"
+            raise ValueError(f"reference {self.reference!r}: a {self.answer} answer's is {want}")
+        return self
+
+    @property
+    def subject(self) -> str:
+        """How the grader names the learner's answer: ``"loss()"``, ``"your script"``."""
+        return f"{self.function}()" if self.function is not None else SUBJECT[self.answer]
 
 
 class Manifest(_Strict):
@@ -139,6 +182,8 @@ def check_against(manifest: Manifest, folder: Path) -> None:
     for e in manifest.exercises:
         if not (folder / e.starter).is_file():
             problems.append(f"{e.id}: no starter file {e.starter}")
+        if e.answer != "python" and not reference_file(e).is_file():
+            problems.append(f"{e.id}: no reference file src/{e.reference}")
         if e.id in roadmap.canonical_ids():
             problems.append(f"{e.id}: the id is already a roadmap topic id")
         problems += topic_problems(e.id, e.topics, month=e.month, known=topics)
@@ -164,6 +209,13 @@ def load() -> Manifest:
 
 def starter_path(exercise: Exercise) -> Path:
     return exercises_dir() / exercise.starter
+
+
+def reference_file(exercise: Exercise) -> Path:
+    """The file that solves an exercise whose answer is not Python (a script, a Dockerfile)."""
+    if exercise.answer == "python":
+        raise ValueError(f"{exercise.id}'s reference is a Python object, not a file")
+    return Path(__file__).resolve().parents[2] / exercise.reference  # src/ (or site-packages/)
 
 
 def topic_problems(

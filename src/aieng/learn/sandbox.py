@@ -24,7 +24,9 @@ from typing import Any
 class RunOutcome:
     """What the child reported (``status`` as in ``aieng.learn.child``), or how it died."""
 
-    status: str  # ran · syntax · import · missing · not_callable · memory · timeout · crashed
+    # ran · syntax · import · missing · not_callable · unreadable · unwritten (a script or
+    # Dockerfile that holds only comments) · memory · timeout · crashed
+    status: str
     results: list[dict[str, Any]] = field(default_factory=list)  # one per case run
     detail: dict[str, Any] = field(default_factory=dict)  # the rest of the child's record
     printed: str = ""  # what the learner's code printed
@@ -63,17 +65,20 @@ class Sandbox:
 
     def run(
         self,
-        function: str,
+        function: str | None,
         cases: Sequence[tuple[Any, ...]],
         *,
         time_limit_s: float,
         memory_limit_mb: int,
         harness: str | None = None,
+        answer: str = "python",
     ) -> RunOutcome:
         """Call ``function`` from the learner's file on each argument tuple.
 
         ``harness``: ``"module:function"`` of a grader-side harness (``aieng.learn.harnesses``)
-        that the child calls as ``harness(fn, *args)`` instead of ``fn(*args)``.
+        that the child calls as ``harness(fn, *args)`` instead of ``fn(*args)``. ``answer``: the
+        kind of the learner's file; one that is not ``"python"`` is not imported, the harness
+        gets its path (``harness(path, *args)``) and ``function`` is None.
         """
         job = {
             "path": str(self.path),
@@ -82,6 +87,7 @@ class Sandbox:
             "memory_mb": memory_limit_mb,
             "progress": str(self.progress),
             "harness": harness,
+            "answer": answer,
         }
         try:
             return self._outcome(pickle.dumps(job), time_limit_s)
