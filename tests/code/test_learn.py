@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -464,3 +465,11 @@ def test_a_loop_at_import_time_and_an_early_exit_are_explained(
     assert verdict.lines[0] == (
         "the Python process running your code exited before reporting back (os._exit or exit())"
     )
+
+
+def test_the_readme_and_the_learn_page_count_the_exercises_there_are() -> None:
+    repo = Path(__file__).resolve().parents[2]
+    n = len(manifest.load().exercises)
+    for page in (repo / "README.md", repo / "docs" / "learn.md"):
+        counts = re.findall(r"(\d+) exercises —", page.read_text(encoding="utf-8"))
+        assert counts == [str(n)], f"{page.name} says {counts} exercises; the manifest has {n}"
