@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from typing import Literal
 
 import numpy as np
 import pytest
@@ -35,6 +36,7 @@ from aieng.errors import DataError, UsageError
 torch.set_num_threads(1)  # small tensors: one thread is faster, and the same on every machine
 
 RTOL, ATOL = 1e-6, 1e-9
+Activation = Literal["relu", "tanh", "sigmoid"]
 SEEDS = range(5)
 # (batch, inputs, hidden, classes): a batch of 1, a usual one, one input and one hidden unit,
 # and a wide one with ten classes.
@@ -99,11 +101,11 @@ def _problem(seed: int, shape: tuple[int, int, int, int]) -> tuple[Array, np.nda
 @pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid"])
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "x".join(map(str, s)))
 def test_the_two_layer_net_equals_autograd(
-    activation: str, shape: tuple[int, int, int, int]
+    activation: Activation, shape: tuple[int, int, int, int]
 ) -> None:
-    n, d, h, k = shape
+    _, d, h, k = shape
     for seed in SEEDS:
-        net = two_layer_net(d, h, k, activation=activation, seed=seed)  # type: ignore[arg-type]
+        net = two_layer_net(d, h, k, activation=activation, seed=seed)
         x, y = _problem(seed, shape)
         assert _agrees_with_autograd(net, x, y), (activation, shape, seed)
 
@@ -185,11 +187,11 @@ def test_numerical_gradient_measures_a_known_slope_and_restores_every_entry() ->
 
 
 @pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid"])
-def test_the_gradient_check_passes_on_every_weight_and_the_input(activation: str) -> None:
+def test_the_gradient_check_passes_on_every_weight_and_the_input(activation: Activation) -> None:
     for seed in SEEDS:
         for shape in SHAPES:
-            n, d, h, k = shape
-            net = two_layer_net(d, h, k, activation=activation, seed=seed)  # type: ignore[arg-type]
+            _, d, h, k = shape
+            net = two_layer_net(d, h, k, activation=activation, seed=seed)
             x, y = _problem(seed, shape)
             checks = check_gradients(net, x, y)
             assert [c.name for c in checks] == [*dict(net.parameters()), "input"]

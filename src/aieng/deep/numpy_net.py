@@ -281,8 +281,9 @@ def log_softmax(logits: Array) -> Array:
     and the sum, at least 1, never has a log of 0.
     """
     z = _batch(logits, "log_softmax")
-    shifted = z - z.max(axis=1, keepdims=True)  # a new array: the caller's logits stay put
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    shifted: Array = z - z.max(axis=1, keepdims=True)  # new: the caller's logits stay put
+    log_sum: Array = np.log(np.exp(shifted).sum(axis=1, keepdims=True))  # (n, 1), ≥ 0
+    return shifted - log_sum
 
 
 def softmax(logits: Array) -> Array:
@@ -370,7 +371,7 @@ class Sequential:
 
     def gradients(self) -> dict[str, Array]:
         """∂loss/∂(each weight) from the last backward, under the names of :meth:`parameters`."""
-        found = {f"{i}.{k}": g for i, layer in enumerate(self.layers) for k, g in layer.grads.items()}
+        found = {f"{i}.{k}": g for i, lay in enumerate(self.layers) for k, g in lay.grads.items()}
         if len(found) < len(dict(self.parameters())):
             raise UsageError(
                 "the network has no gradients yet", hint="call loss_and_backward(x, labels) first."
@@ -385,7 +386,8 @@ class Sequential:
 
     def predict(self, x: Array) -> npt.NDArray[np.intp]:
         """The class with the highest logit, per row."""
-        return np.argmax(self.forward(x), axis=1)
+        best: npt.NDArray[np.intp] = np.argmax(self.forward(x), axis=1)
+        return best
 
 
 def two_layer_net(
