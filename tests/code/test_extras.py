@@ -385,6 +385,44 @@ def test_the_core_commands_need_no_extra(
     assert "Error" not in proc.stderr
 
 
+LEARN_M07 = """
+import shutil, sys
+from pathlib import Path
+
+from aieng.cli.main import main
+from aieng.learn import manifest, workspace
+
+answers = Path(sys.argv[1])
+for exercise in manifest.load().of_month("m07"):
+    for args in (["learn", "start", exercise.id], ["check", exercise.id]):
+        if args[0] == "check":  # a learner's right answer in the started file
+            right = sorted((answers / exercise.id).glob("right*"))[0]
+            shutil.copy(right, workspace.learner_path(exercise))
+        sys.argv = ["aieng", *args]
+        try:
+            main()
+        except SystemExit as exc:
+            assert exc.code in (0, None), (args, exc.code)
+assert not {"torch", "safetensors"} & set(sys.modules)
+"""
+
+
+def test_month_7s_exercises_are_graded_without_torch(env: dict[str, str], tmp_path: Path) -> None:
+    """The learner's side of month 7 is NumPy: start and check every exercise, torch hidden."""
+    hidden = _only_in(["deep"], set(DECLARED) - GATHERING - {"deep"})
+    assert {"torch", "safetensors"} <= hidden
+    script = tmp_path / "learn_m07.py"
+    script.write_text(LEARN_M07)
+    env = {**env, "AIENG_WORKSPACE": str(tmp_path / "ws")}
+    answers = REPO / "tests" / "learn_answers"
+    proc = _run(env, tmp_path, hidden, str(answers), script=script, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    ids = [d.name for d in answers.iterdir() if d.name.startswith("m07.")]
+    assert len(ids) >= 5
+    for exercise_id in ids:
+        assert f"{exercise_id} passed" in proc.stdout, proc.stdout[-3000:]
+
+
 SERVE_ALONE = """
 import json, sys
 from pathlib import Path
