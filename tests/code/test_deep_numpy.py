@@ -1,7 +1,7 @@
 """The NumPy network of month 7: every gradient equals torch.autograd, and central differences.
 
 Tolerances: each gradient matches torch's on float64 within 1e-6 relative (1e-9 absolute, for
-entries that are 0); measured, the largest difference is about 4e-16. The gradient check uses
+entries that are 0); measured, the largest difference is 9e-16. The gradient check uses
 aieng.deep.gradcheck's own rule (h = 1e-6, rtol = 1e-6, atol = 1e-8). A backward broken on
 purpose — the ReLU mask on the wrong side, the mean's 1/n missing, a bias gradient averaged, the
 tanh slope taken from the input — must fail both, or neither check proves anything.
