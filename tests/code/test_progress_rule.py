@@ -270,8 +270,11 @@ def test_the_screens_say_why_a_topic_is_done_and_what_is_missing(cli) -> None:  
     assert "  ✓ m01.git: marked done by you on " in "\n".join(lines)
     row = next(line for line in lines if line.startswith("  · prog.skills.control-flow: 0 of "))
     assert "m01.parse-numbers (not started)" in row
-    # a topic nothing checks yet (month 7 is not built) says so, and how it moves
-    assert "  · dl.basics.layers: nothing in aieng checks it yet: mark it when you know it" in lines
+    # a topic nothing checks (month 7 teaches PyTorch, not TensorFlow) says so, and how it moves
+    assert (
+        "  · dl.frameworks.tensorflow: nothing in aieng checks it yet: mark it when you know it"
+        in lines
+    )
 
     code, out, _ = cli("roadmap", "show", "prog.skills.oop")
     assert "progress  learning — 1 of " in out
