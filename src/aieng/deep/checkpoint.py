@@ -18,7 +18,8 @@ is loaded, a safetensors file is only data, so a checkpoint from anywhere is saf
 - *Checked*: safetensors has no checksum, and a flipped bit in a moment tensor would resume
   silently into another run. The metadata carries a sha256 of the JSON and of every tensor's
   bytes, checked before anything is used. For the churn MLP (89 kB of tensors, 17 kB of JSON)
-  the hash takes 0.24 ms of the 2.5 ms it takes to encode a checkpoint and 0.8 ms to write it.
+  the hash takes 0.2 ms of the 0.8 ms a checkpoint takes to encode; writing it, fsync
+  included, takes 0.5 ms more (medians of 50).
 - *Matched*: a checkpoint belongs to one model, one dataset and one config. Resuming with
   another of any is refused with what differs, never a silent restart from scratch.
 
@@ -74,10 +75,12 @@ def pack(obj: Any, tensors: dict[str, torch.Tensor], name: str = "") -> Any:
         return {"$ndarray": [obj.dtype.str, obj.tolist()]}
     if isinstance(obj, np.generic):
         return obj.item()
-    if isinstance(obj, tuple):
-        return {"$tuple": [pack(v, tensors, _join(name, i)) for i, v in enumerate(obj)]}
-    if isinstance(obj, list):
-        return [pack(v, tensors, _join(name, i)) for i, v in enumerate(obj)]
+    if isinstance(obj, tuple | list):
+        if all(type(v) in _PLAIN for v in obj):  # Python's generator state: 625 ints at once
+            items = list(obj)  # (one call per int made a checkpoint 2.5 ms to encode, not 0.8)
+        else:
+            items = [pack(v, tensors, _join(name, i)) for i, v in enumerate(obj)]
+        return {"$tuple": items} if isinstance(obj, tuple) else items
     if isinstance(obj, Mapping):
         if all(isinstance(k, str) and not k.startswith("$") for k in obj):
             return {k: pack(v, tensors, _join(name, k)) for k, v in obj.items()}
@@ -87,6 +90,9 @@ def pack(obj: Any, tensors: dict[str, torch.Tensor], name: str = "") -> Any:
     if obj is None or isinstance(obj, bool | int | float | str):
         return obj
     raise TypeError(f"cannot checkpoint a {type(obj).__name__} at {name!r}")
+
+
+_PLAIN = {type(None), bool, int, float, str}  # JSON as they are
 
 
 def unpack(doc: Any, tensors: Mapping[str, torch.Tensor]) -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -90,11 +90,6 @@ class TrainResult:
     resumed_at: tuple[int, int] | None  # (epochs, batches) done when this call resumed; None
     weights: Path | None  # best.safetensors, when checkpointing
     run_id: str | None  # the MLflow run, when tracking
-
-    def to_json(self) -> dict[str, Any]:
-        doc = asdict(self)
-        doc["weights"] = None if self.weights is None else str(self.weights)
-        return doc
 
 
 class TrainingError(AiengError):
