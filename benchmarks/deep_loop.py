@@ -127,8 +127,19 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     x, y = churn()
     base = TrainConfig(epochs=args.epochs, patience=10**6)  # every epoch runs in both loops
-    root = Path(tempfile.mkdtemp(prefix="deep-loop-"))
+    with tempfile.TemporaryDirectory(prefix="deep-loop-") as tmp:  # checkpoints, MLflow: gone after
+        compare(x, y, base, Path(tmp), args.epochs, args.repeats, args.threads)
 
+
+def compare(
+    x: torch.Tensor,
+    y: torch.Tensor,
+    base: TrainConfig,
+    root: Path,
+    epochs: int,
+    repeats: int,
+    threads: int,
+) -> None:
     ref, our = minimal(x, y, base), ours(x, y, base, root)  # also warms up MLflow and torch
     if not all(
         torch.equal(a, b)
@@ -143,26 +154,26 @@ def main() -> None:
         ),
         "ours, Rich bar drawn": lambda c: ours(x, y, c, root, bar=True),
     }
-    short, long = base, base.model_copy(update={"epochs": 2 * args.epochs})
+    short, long = base, base.model_copy(update={"epochs": 2 * epochs})
     print(
         f"churn MLP, {len(x):,} rows × {x.shape[1]}, batch {base.batch_size}, "
-        f"{args.epochs} and {2 * args.epochs} epochs, median of {args.repeats} paired repeats; "
-        f"torch {torch.__version__}, {args.threads} thread(s), "
+        f"{epochs} and {2 * epochs} epochs, median of {repeats} paired repeats; "
+        f"torch {torch.__version__}, {threads} thread(s), "
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores"
     )
     print(f"{'loop':<44}{'ms/epoch':>10}{'minimal':>10}{'ratio':>8}{'once, ms':>10}")
     for name, train in variants.items():
         ratios, per_epoch, ref_epoch, once = [], [], [], []
-        for r in range(args.repeats):
+        for r in range(repeats):
             pair = [("ref", lambda c: minimal(x, y, c)), ("ours", train)]
             timed: dict[str, tuple[float, float]] = {}
             for who, run in pair if r % 2 == 0 else reversed(pair):
                 timed[who] = (seconds(run, short), seconds(run, long))
-            slope = {who: (t2 - t1) / args.epochs for who, (t1, t2) in timed.items()}
+            slope = {who: (t2 - t1) / epochs for who, (t1, t2) in timed.items()}
             ratios.append(slope["ours"] / slope["ref"])
             per_epoch.append(slope["ours"])
             ref_epoch.append(slope["ref"])
-            once.append(timed["ours"][0] - args.epochs * slope["ours"])
+            once.append(timed["ours"][0] - epochs * slope["ours"])
         print(
             f"{name:<44}{statistics.median(per_epoch) * 1e3:>10.1f}"
             f"{statistics.median(ref_epoch) * 1e3:>10.1f}{statistics.median(ratios):>8.3f}"
