@@ -63,6 +63,7 @@ bench: setup $(YDATA)
 	$(PY) benchmarks/learn_check.py
 	$(PY) benchmarks/cli_start.py
 	$(PY) benchmarks/predlog_commit.py
+	$(PY) benchmarks/deep_loop.py
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(PY) benchmarks/serving/bench.py
 	$(PY) benchmarks/serving/abuse.py
