@@ -1,4 +1,4 @@
-# right: NaN dropped with a mask, then np.percentile's default (moved from test_learn_m01_m02.py)
+# right: NaN dropped with a mask, then np.percentile's default
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# right: pandas drop_duplicates, then fillna with the medians (moved from test_learn_m01_m02.py)
+# right: pandas drop_duplicates, then fillna with the medians
 import pandas as pd
 
 

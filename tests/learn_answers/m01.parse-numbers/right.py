@@ -1,5 +1,4 @@
 # right: float() first; otherwise peel the decorations off one by one
-# (moved from test_learn_m01_m02.py)
 import numpy as np
 
 

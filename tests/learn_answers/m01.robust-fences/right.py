@@ -1,4 +1,4 @@
-# right: median and MAD with NumPy (moved from test_learn_m01_m02.py)
+# right: median and MAD with NumPy
 import numpy as np
 
 

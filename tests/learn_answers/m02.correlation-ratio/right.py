@@ -1,5 +1,4 @@
-# right: a loop over the distinct codes after leaving out the missing ones (moved from
-# test_learn_m01_m02.py, with the -1 rule)
+# right: a loop over the distinct codes after leaving out the missing ones (with the -1 rule)
 import numpy as np
 
 

@@ -1,5 +1,4 @@
 # right: centred dot products, on the values and on scipy's average ranks
-# (moved from test_learn_m01_m02.py)
 import numpy as np
 from scipy import stats
 

@@ -1,5 +1,4 @@
 # right: expected counts from the margins, χ² by hand, Bergsma's correction
-# (moved from test_learn_m01_m02.py)
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# right: the Jeffreys posterior's two quantiles with beta.ppf (moved from test_learn_m01_m02.py)
+# right: the Jeffreys posterior's two quantiles with beta.ppf
 from scipy import stats
 
 

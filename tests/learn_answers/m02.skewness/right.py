@@ -1,5 +1,4 @@
 # right: g1 from the central moments, then the small-sample factor
-# (moved from test_learn_m01_m02.py)
 import numpy as np
 
 
