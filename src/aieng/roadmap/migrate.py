@@ -14,7 +14,6 @@ file is copied aside: a learner's marks are the one thing aieng must never lose.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import closing
@@ -22,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aieng.errors import InputFileError
+from aieng.io import atomic_path
 
 VERSION = 2  # the schema this aieng writes
 
@@ -93,16 +93,15 @@ def backup(path: Path, *, schema: int) -> Path:
     connection of its own (in WAL mode a reader is not blocked by the writer; the writer's own
     connection cannot be the source, SQLite's backup then waits on its own lock for ever).
     SQLite's backup API copies a consistent snapshot, the WAL included, which a file copy would
-    miss; it goes to a temporary name first, so a backup that exists is a whole one.
+    miss; it goes to a temporary name first (:func:`aieng.io.atomic_path`), so a backup that
+    exists is a whole one.
     """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.name}.schema{schema}-{stamp}.bak")
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as copy:
-            source.backup(copy)
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with (
+        atomic_path(target) as partial,  # renamed into place after both connections close
+        closing(sqlite3.connect(path)) as source,
+        closing(sqlite3.connect(partial)) as copy,
+    ):
+        source.backup(copy)
     return target
